@@ -1,0 +1,66 @@
+"""Every Doc/Span extension pressparse owns, in one table.
+
+Components write their results here; `records.py` reads them back into the record contract.
+Values are plain, picklable objects (pydantic records, strings, dates) so that Docs survive
+``nlp.pipe(n_process=...)``. Registration is explicit (`register_extensions()`), called by
+each factory and by `load()`, never as an import side effect of user code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True)
+class Extension:
+    owner: type  # Doc or Span
+    name: str
+    default: Any
+    doc: str
+
+
+#: Span groups (``doc.spans[key]``) used by our components.
+SPAN_KEYS = {
+    "dates": "pp_dates",  # temporal expressions, label = TIMEX3 type
+    "people": "pp_people",  # person mentions, label = "PER"
+    "orgs": "pp_orgs",  # organisation mentions, label = "ORG"
+    "venues": "pp_venues",  # venue mentions, label = "VENUE"
+    "triggers": "pp_triggers",  # event trigger mentions, label = taxonomy code
+    "footer": "pp_footer",  # contact/footer blocks excluded from analysis
+}
+
+EXTENSIONS: tuple[Extension, ...] = (
+    # document context, set by Extractor before the pipeline runs
+    Extension(Doc, "pp_published", None, "publication date (datetime.date) or None"),
+    Extension(Doc, "pp_title", None, "the release title if the caller gave one"),
+    Extension(Doc, "pp_warnings", None, "list[str] of warnings for the record (None = none yet)"),
+    # temporal
+    Extension(Span, "pp_timex", None, "schema.TimeExpression for a span in doc.spans['pp_dates']"),
+    Extension(Doc, "pp_anchor", None, "the date relative expressions were anchored to"),
+    # who and where
+    Extension(Doc, "pp_people", None, "list[schema.Person], one per person"),
+    Extension(Doc, "pp_organizations", None, "list[schema.Organization], one per organisation"),
+    Extension(Doc, "pp_venues", None, "list[schema.Venue], one per venue"),
+    Extension(Doc, "pp_issuer", None, "name of the publishing authority or None"),
+    Extension(Doc, "pp_body_end", None, "char offset where contact/footer blocks start, or None"),
+    # events
+    Extension(Doc, "pp_events", None, "list[schema.Event]"),
+)
+
+
+def register_extensions() -> None:
+    """Register every extension in `EXTENSIONS` once (idempotent)."""
+    for ext in EXTENSIONS:
+        if not ext.owner.has_extension(ext.name):
+            ext.owner.set_extension(ext.name, default=ext.default)
+
+
+def add_warning(doc: Doc, message: str) -> None:
+    """Append a warning for the record (kept on the Doc until record assembly)."""
+    if doc._.pp_warnings is None:
+        doc._.pp_warnings = []
+    if message not in doc._.pp_warnings:
+        doc._.pp_warnings.append(message)
