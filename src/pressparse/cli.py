@@ -1,0 +1,238 @@
+"""The `pressparse` command line: flags map onto `Options`; work is done by the Python API.
+
+User errors (bad arguments, unreadable files, missing model) end with one line on stderr and
+a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .schema import ErrorRecord, PressRelease
+
+app = typer.Typer(
+    name="pressparse",
+    help="Structured event records from German municipal press releases.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+err_console = Console(stderr=True)
+
+
+class UserError(Exception):
+    """An error the user can fix; printed as one line."""
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pressparse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        Optional[bool],  # noqa: UP045 - typer needs Optional on 3.10
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = None,
+) -> None:
+    """Read German press releases; print people, organisations, venues, dates and events."""
+
+
+# -- inputs ---------------------------------------------------------------------------------
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def iter_text_inputs(path: str) -> Iterator[tuple[str, str]]:
+    """(id, text) for '-', a text file, or every text file of a directory (sorted)."""
+    from .validation import decode_bytes
+
+    if path == "-":
+        yield "stdin", sys.stdin.read()
+        return
+    target = Path(path)
+    if not target.exists():
+        raise UserError(f"no such file or directory: {path}")
+    files = (
+        sorted(p for p in target.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+        if target.is_dir()
+        else [target]
+    )
+    if target.is_dir() and not files:
+        raise UserError(f"no text files ({', '.join(TEXT_SUFFIXES)}) in {path}")
+    for file in files:
+        try:
+            data = file.read_bytes()
+        except OSError as err:
+            raise UserError(f"cannot read {file}: {err.strerror}") from None
+        text, _ = decode_bytes(data)
+        yield file.stem, text
+
+
+def _load_extractor(model: str | None):
+    from .extractor import load
+    from .pipeline import ModelNotFoundError
+
+    try:
+        return load(model)
+    except ModelNotFoundError as err:
+        raise UserError(str(err)) from None
+
+
+# -- output ---------------------------------------------------------------------------------
+def print_table(record: PressRelease, console: Console) -> None:
+    """A readable terminal summary of one record: events, people, dates."""
+    console.rule(f"[bold]{record.id or ''}[/] {record.title or ''}".strip())
+    meta = f"published: {record.published or '?'}   issuer: {record.issuer or '?'}"
+    console.print(meta)
+    events = Table("type", "name", "start", "end", "venue", "status", title="Events")
+    for e in record.events:
+        events.add_row(e.type, e.name or "", e.start or "", e.end or "", e.venue or "", e.status)
+    console.print(events)
+    people = Table("name", "title", "role", "organization", title="People")
+    for p in record.people:
+        people.add_row(p.name, p.title or "", p.role or "", p.organization or "")
+    console.print(people)
+    dates = Table("text", "type", "value", title="Dates")
+    for d in record.dates:
+        dates.add_row(d.text, d.type, d.value)
+    console.print(dates)
+    if record.organizations:
+        console.print("Organisations: " + "; ".join(o.name for o in record.organizations))
+    if record.venues:
+        console.print("Venues: " + "; ".join(v.name for v in record.venues))
+    for warning in record.warnings:
+        console.print(f"[yellow]warning:[/] {warning}")
+
+
+# -- commands -------------------------------------------------------------------------------
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="A text file, a directory of .txt files, or '-'.")],
+    published: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Publication date (ISO, e.g. 2016-11-24) for relative dates."),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="json, jsonl or table.")
+    ] = OutputFormat.json,
+    model: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Path or name of a German spaCy pipeline (default: shipped)."),
+    ] = None,
+) -> None:
+    """Extract records from press releases and print them."""
+    from .extractor import InputDoc, coerce_published
+
+    try:
+        coerce_published(published)
+    except ValueError as err:
+        raise UserError(str(err)) from None
+    inputs = [InputDoc(id=i, text=t, published=published) for i, t in iter_text_inputs(path)]
+    extractor = _load_extractor(model)
+    console = Console()
+    records = list(extractor.pipe(inputs, errors="record"))
+    failures = 0
+    if output_format is OutputFormat.json and len(records) == 1:
+        typer.echo(json.dumps(records[0].model_dump(mode="json"), ensure_ascii=False, indent=2))
+        failures = isinstance(records[0], ErrorRecord)
+    else:
+        for record in records:
+            if isinstance(record, ErrorRecord):
+                failures += 1
+                print(f"pressparse: error: {record.id}: {record.error}", file=sys.stderr)
+                if output_format is OutputFormat.table:
+                    continue
+            if output_format is OutputFormat.table:
+                print_table(record, console)
+            elif output_format is OutputFormat.jsonl:
+                typer.echo(json.dumps(record.model_dump(mode="json"), ensure_ascii=False))
+            else:
+                typer.echo(json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    if failures:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[str, typer.Argument(help="Directory of gold *.json files.")],
+    pred: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Directory of predicted records <id>.json (default: run extractor)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+    model: Annotated[Optional[str], typer.Option(help="Pipeline to evaluate.")] = None,  # noqa: UP045
+) -> None:
+    """Score the extractor (or --pred records) against gold files by the guideline."""
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import load_gold
+    from .extractor import InputDoc
+
+    try:
+        gold = load_gold(gold_dir)
+    except (FileNotFoundError, ValueError) as err:
+        raise UserError(str(err)) from None
+    if pred is not None:
+        predictions = []
+        for item in gold:
+            file = Path(pred) / f"{item['id']}.json"
+            if not file.exists():
+                raise UserError(f"no prediction for {item['id']} in {pred}")
+            predictions.append(json.loads(file.read_text(encoding="utf-8")))
+    else:
+        extractor = _load_extractor(model)
+        inputs = [
+            InputDoc(id=g["id"], text=g["text"], published=g.get("published"), title=g.get("title"))
+            for g in gold
+        ]
+        predictions = [
+            r.model_dump(mode="json") for r in extractor.pipe(inputs, errors="record")
+        ]
+    score = run_evaluation(gold, predictions)
+    if as_json:
+        typer.echo(json.dumps(score.as_dict(), indent=2))
+    else:
+        typer.echo(score.table())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app; user errors become one line and exit code 2."""
+    try:
+        result = app(args=argv, standalone_mode=False)
+    except UserError as err:
+        print(f"pressparse: error: {err}", file=sys.stderr)
+        return 2
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        err_console.print("pressparse: aborted")
+        return 1
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return exc.exit_code
+        raise
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""The public entry points: `load()` an `Extractor` once, then `parse()` or `pipe()` texts."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extensions import add_warning
+from .options import Options
+from .pipeline import build
+from .records import doc_to_record
+from .schema import ErrorRecord, PressRelease
+from .validation import InputError, check_text
+
+
+class InputDoc(NamedTuple):
+    """One input document as readers yield it and `Extractor.pipe` takes it."""
+
+    id: str | None
+    text: str
+    published: date | str | None = None
+    title: str | None = None
+    source: str | None = None
+
+
+def coerce_published(value: date | datetime | str | None) -> date | None:
+    """Accept a date, a datetime or an ISO string; raise a clear ValueError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return date.fromisoformat(text[:10]) if len(text) >= 10 else date.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            return datetime.fromisoformat(text).date()
+        except ValueError:
+            raise ValueError(
+                f"published={value!r} is not an ISO date (expected e.g. '2016-11-24')"
+            ) from None
+    raise ValueError(
+        f"published must be a date, datetime or ISO string, not {type(value).__name__}"
+    )
+
+
+def _as_input(item: str | InputDoc | Mapping[str, Any]) -> InputDoc:
+    if isinstance(item, InputDoc):
+        return item
+    if isinstance(item, str):
+        return InputDoc(id=None, text=item)
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+        text, meta = item
+        return InputDoc(id=meta.get("id"), text=text, published=meta.get("published"),
+                        title=meta.get("title"), source=meta.get("source"))
+    if isinstance(item, Mapping):
+        if "text" not in item:
+            raise InputError("input mapping has no 'text' field")
+        return InputDoc(id=item.get("id"), text=item["text"], published=item.get("published"),
+                        title=item.get("title"), source=item.get("source"))
+    raise InputError(f"cannot read input of type {type(item).__name__}; pass str or InputDoc")
+
+
+class Extractor:
+    """A loaded pipeline that turns German press releases into `PressRelease` records."""
+
+    def __init__(self, nlp: Language, options: Options | None = None) -> None:
+        self.nlp = nlp
+        self.options = options or Options()
+
+    @classmethod
+    def from_options(cls, options: Options) -> Extractor:
+        nlp = build(options.model, disable=options.disable, require_ner=options.require_ner)
+        return cls(nlp, options)
+
+    # -- single documents -------------------------------------------------------------
+    def parse(
+        self,
+        text: str,
+        *,
+        published: date | datetime | str | None = None,
+        id: str | None = None,
+        title: str | None = None,
+    ) -> PressRelease:
+        """Extract one record. Raises `InputError` (a ValueError) for unusable input."""
+        doc_input = InputDoc(id=id, text=text, published=published, title=title)
+        doc = self._make_doc(doc_input)
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc_to_record(doc, id=id, title=title)
+
+    # -- streams ----------------------------------------------------------------------
+    def pipe(
+        self,
+        items: Iterable[str | InputDoc | Mapping[str, Any]],
+        *,
+        batch_size: int = 16,
+        n_process: int = 1,
+        errors: Literal["raise", "record"] = "raise",
+    ) -> Iterator[PressRelease | ErrorRecord]:
+        """Yield one record per input, in input order.
+
+        With ``errors="record"`` an input that cannot be processed yields an `ErrorRecord`
+        with its reason instead of raising, so batch runs lose nothing.
+        """
+        prepared = (self._prepare(item, errors) for item in items)
+
+        def docs() -> Iterator[Doc]:
+            for entry in prepared:
+                yield entry if isinstance(entry, Doc) else self._placeholder(entry)
+
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+            error = doc.user_data.get("pp_error")
+            if error is not None:
+                yield ErrorRecord(**error)
+            else:
+                yield doc_to_record(doc, id=doc.user_data.get("pp_id"),
+                                    title=doc._.pp_title)
+
+    def _prepare(self, item: Any, errors: str) -> Doc | ErrorRecord:
+        try:
+            doc_input = _as_input(item)
+            return self._make_doc(doc_input)
+        except (InputError, ValueError) as err:
+            if errors == "raise":
+                raise
+            ident = getattr(item, "id", None) if not isinstance(item, Mapping) else item.get("id")
+            source = getattr(item, "source", None) if not isinstance(item, Mapping) else item.get(
+                "source")
+            return ErrorRecord(id=ident, source=source, error=str(err))
+
+    def _placeholder(self, error: ErrorRecord) -> Doc:
+        """An empty Doc that carries an error through nlp.pipe, so order is kept."""
+        doc = self.nlp.make_doc("")
+        doc.user_data["pp_error"] = error.model_dump()
+        return doc
+
+    def _make_doc(self, doc_input: InputDoc) -> Doc:
+        published = coerce_published(doc_input.published)
+        text, warnings = check_text(doc_input.text, self.options)
+        doc = self.nlp.make_doc(text)
+        doc._.pp_published = published
+        doc._.pp_title = doc_input.title
+        doc.user_data["pp_id"] = doc_input.id
+        for message in warnings:
+            add_warning(doc, message)
+        return doc
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(options: Options) -> Extractor:
+    return Extractor.from_options(options)
+
+
+def load(model: str | Path | Language | None = None, **options: Any) -> Extractor:
+    """Load the pipeline once and return an `Extractor` (model=None: the shipped one)."""
+    if isinstance(model, Language):
+        opts = Options(**options)
+        return Extractor(build(model, disable=opts.disable, require_ner=opts.require_ner), opts)
+    return Extractor.from_options(Options(model=model, **options))
+
+
+def parse(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    id: str | None = None,
+    title: str | None = None,
+) -> PressRelease:
+    """Parse one release with a cached default extractor."""
+    return _cached(Options()).parse(text, published=published, id=id, title=title)
