@@ -213,25 +213,15 @@ def evaluate(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app; user errors become one line and exit code 2."""
+    """Entry point: run the app; user errors become one line on stderr and exit code 2."""
     try:
-        result = app(args=argv, standalone_mode=False)
+        app(args=argv, prog_name="pressparse")
     except UserError as err:
         print(f"pressparse: error: {err}", file=sys.stderr)
         return 2
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        err_console.print("pressparse: aborted")
-        return 1
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
-    return result if isinstance(result, int) else 0
+    except SystemExit as exc:  # click's standalone mode: usage errors, --help, typer.Exit
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
