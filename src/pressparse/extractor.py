@@ -11,19 +11,20 @@ from typing import Any, Literal, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .chunking import hard_cuts, merge_records, remap_record, split_chunks
 from .extensions import add_warning
 from .options import Options
 from .pipeline import build
 from .records import doc_to_record
 from .schema import ErrorRecord, PressRelease
-from .validation import InputError, check_text
+from .validation import Alignment, CheckedText, InputError, check_text
 
 
 class InputDoc(NamedTuple):
     """One input document as readers yield it and `Extractor.pipe` takes it."""
 
     id: str | None
-    text: str
+    text: str | bytes
     published: date | str | None = None
     title: str | None = None
     source: str | None = None
@@ -86,18 +87,27 @@ class Extractor:
     # -- single documents -------------------------------------------------------------
     def parse(
         self,
-        text: str,
+        text: str | bytes,
         *,
         published: date | datetime | str | None = None,
         id: str | None = None,
         title: str | None = None,
     ) -> PressRelease:
-        """Extract one record. Raises `InputError` (a ValueError) for unusable input."""
-        doc_input = InputDoc(id=id, text=text, published=published, title=title)
-        doc = self._make_doc(doc_input)
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
-        return doc_to_record(doc, id=id, title=title)
+        """Extract one record. Raises `InputError` (a ValueError) for unusable input.
+
+        Bytes are decoded (UTF-8, cp1252, latin-1; the record warns which). Texts longer
+        than ``Options.max_chars`` are analysed in chunks and merged, offsets into ``text``.
+        """
+        doc = self._make_doc(InputDoc(id=id, text=text, published=published, title=title))
+        if "pp_record" not in doc.user_data:
+            for _, proc in self.nlp.pipeline:
+                doc = proc(doc)
+        return self._to_record(doc)
+
+    @property
+    def chunk_limit(self) -> int:
+        """Most characters one Doc gets: ``max_chars``, never above spaCy's ``nlp.max_length``."""
+        return min(self.options.max_chars, self.nlp.max_length)
 
     # -- streams ----------------------------------------------------------------------
     def pipe(
@@ -124,8 +134,7 @@ class Extractor:
             if error is not None:
                 yield ErrorRecord(**error)
             else:
-                yield doc_to_record(doc, id=doc.user_data.get("pp_id"),
-                                    title=doc._.pp_title)
+                yield self._to_record(doc)
 
     def _prepare(self, item: Any, errors: str) -> Doc | ErrorRecord:
         try:
@@ -146,8 +155,24 @@ class Extractor:
         return doc
 
     def _make_doc(self, doc_input: InputDoc) -> Doc:
+        """A Doc ready for the pipeline; an over-long text is analysed here, in chunks, and
+        travels as a finished record (``user_data['pp_record']``) so `pipe` keeps order."""
         published = coerce_published(doc_input.published)
-        text, warnings = check_text(doc_input.text, self.options)
+        checked = check_text(doc_input.text, self.options, limit=self.chunk_limit)
+        if len(checked.text) > self.chunk_limit:
+            doc = self.nlp.make_doc("")
+            doc.user_data["pp_record"] = self._chunked(checked, published, doc_input).model_dump(
+                mode="json")
+            return doc
+        doc = self._new_doc(checked.text, published, doc_input, checked.warnings)
+        if checked.alignment is not None:
+            doc.user_data["pp_original"] = checked.original
+            doc.user_data["pp_alignment"] = [list(checked.alignment.points),
+                                             list(checked.alignment.shifts)]
+        return doc
+
+    def _new_doc(self, text: str, published: date | None, doc_input: InputDoc,
+                 warnings: list[str]) -> Doc:
         doc = self.nlp.make_doc(text)
         doc._.pp_published = published
         doc._.pp_title = doc_input.title
@@ -155,6 +180,51 @@ class Extractor:
         for message in warnings:
             add_warning(doc, message)
         return doc
+
+    def _to_record(self, doc: Doc) -> PressRelease:
+        """The record of a processed Doc, its offsets on the caller's text."""
+        stored = doc.user_data.get("pp_record")
+        if stored is not None:
+            return PressRelease.model_validate(stored)
+        record = doc_to_record(doc, id=doc.user_data.get("pp_id"), title=doc._.pp_title)
+        original = doc.user_data.get("pp_original")
+        if original is not None:
+            points, shifts = doc.user_data["pp_alignment"]
+            alignment = Alignment(tuple(points), tuple(shifts))
+            record = remap_record(record, alignment.to_original, original)
+        return record
+
+    def _chunked(self, checked: CheckedText, published: date | None,
+                 doc_input: InputDoc) -> PressRelease:
+        """Analyse an over-long text chunk by chunk and merge the chunk records.
+
+        A publication date found in an early chunk anchors the relative dates of later ones.
+        """
+        text = checked.text
+        spans = split_chunks(text, self.chunk_limit)
+        parts: list[tuple[int, PressRelease]] = []
+        anchor = published
+        for start, end in spans:
+            doc = self._new_doc(text[start:end], anchor, doc_input, [])
+            for _, proc in self.nlp.pipeline:
+                doc = proc(doc)
+            record = doc_to_record(doc, id=doc_input.id, title=doc_input.title)
+            anchor = anchor or record.published
+            parts.append((start, record))
+        merged = merge_records(parts, text)
+        cuts = hard_cuts(text, spans)
+        note = (
+            f"text has {len(text)} characters, over the limit of {self.chunk_limit}: analysed "
+            f"in {len(spans)} chunks at paragraph/sentence boundaries"
+            + (f" ({cuts} cut inside a word: no space found)" if cuts else "")
+            + "; people, organisations and venues merged by name across chunks"
+        )
+        warnings = [*checked.warnings, note]
+        warnings += [w for w in merged.warnings if w not in warnings]
+        merged = merged.model_copy(update={"warnings": warnings})
+        if checked.alignment is not None:
+            merged = remap_record(merged, checked.alignment.to_original, checked.original)
+        return merged
 
 
 @functools.lru_cache(maxsize=4)
@@ -171,7 +241,7 @@ def load(model: str | Path | Language | None = None, **options: Any) -> Extracto
 
 
 def parse(
-    text: str,
+    text: str | bytes,
     *,
     published: date | datetime | str | None = None,
     id: str | None = None,
