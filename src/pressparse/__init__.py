@@ -25,6 +25,18 @@ from .schema import (
 
 __version__ = "0.1.0"
 
+# Exports pull in pandas / icalendar: import them on first use, not with `import pressparse`.
+_LAZY = {"to_frames": "frames", "to_ical": "ical", "to_jsonld": "jsonld"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".export.{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "EVENT_TYPES",
     "Address",
@@ -43,4 +55,7 @@ __all__ = [
     "__version__",
     "load",
     "parse",
+    "to_frames",
+    "to_ical",
+    "to_jsonld",
 ]

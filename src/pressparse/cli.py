@@ -212,6 +212,71 @@ def evaluate(
         typer.echo(score.table())
 
 
+def read_records_jsonl(path: str) -> list[PressRelease]:
+    """Records from a JSON Lines file ('-' = stdin); error records are left out."""
+    from pydantic import ValidationError
+
+    if path == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            raise UserError(f"no such file: {path}") from None
+        except (OSError, UnicodeDecodeError) as err:
+            raise UserError(f"cannot read {path}: {err}") from None
+    records = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            if isinstance(data, dict) and "error" in data and "events" not in data:
+                continue  # an ErrorRecord of a batch run
+            records.append(PressRelease.model_validate(data))
+        except (json.JSONDecodeError, ValidationError) as err:
+            first = str(err).splitlines()[0]
+            raise UserError(f"{path}:{number}: not a pressparse record: {first}") from None
+    return records
+
+
+@app.command()
+def export(
+    records_file: Annotated[
+        str, typer.Argument(help="Records as JSON Lines (from `extract -f jsonl`), or '-'.")
+    ],
+    ical: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--ical", help="Write an iCalendar (.ics) file of the events."),
+    ] = None,
+    jsonld: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--jsonld", help="Write schema.org Event objects (JSON-LD list)."),
+    ] = None,
+) -> None:
+    """Export the events of records to a calendar (.ics) and/or schema.org JSON-LD."""
+    if ical is None and jsonld is None:
+        raise UserError("nothing to do: give --ical OUT.ics and/or --jsonld OUT.json")
+    from .export.ical import ical_export
+    from .export.jsonld import records_to_jsonld
+
+    records = read_records_jsonl(records_file)
+    try:
+        if ical is not None:
+            result = ical_export(records)
+            ical.write_text(result.text, encoding="utf-8", newline="")
+            print(f"{ical}: {result.exported} events", file=sys.stderr)
+            for skipped in result.skipped:
+                print(f"pressparse: skipped {skipped}", file=sys.stderr)
+        if jsonld is not None:
+            objects = records_to_jsonld(records)
+            jsonld.write_text(json.dumps(objects, ensure_ascii=False, indent=2) + "\n",
+                              encoding="utf-8")
+            print(f"{jsonld}: {len(objects)} events", file=sys.stderr)
+    except OSError as err:
+        raise UserError(f"cannot write {err.filename}: {err.strerror}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app; user errors become one line on stderr and exit code 2."""
     try:

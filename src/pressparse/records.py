@@ -33,7 +33,7 @@ def collect_dates(doc: Doc) -> list[TimeExpression]:
 
 def doc_to_record(doc: Doc, *, id: str | None = None, title: str | None = None) -> PressRelease:
     """Build the record for one processed Doc."""
-    return PressRelease(
+    record = PressRelease(
         id=id,
         title=title if title is not None else doc._.pp_title,
         published=doc._.pp_published,
@@ -46,6 +46,8 @@ def doc_to_record(doc: Doc, *, id: str | None = None, title: str | None = None) 
         events=list(doc._.pp_events or []),
         warnings=list(doc._.pp_warnings or []),
     )
+    record._source_text = doc.text  # for display; not part of the serialised record
+    return record
 
 
 def iter_mentions(record: PressRelease):

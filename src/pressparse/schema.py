@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["past", "upcoming", "unknown"]
@@ -151,6 +151,24 @@ class PressRelease(_Record):
     dates: list[TimeExpression] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    # The text the offsets point into; set by record assembly, never serialised.
+    _source_text: str | None = PrivateAttr(default=None)
+
+    @property
+    def source_text(self) -> str | None:
+        """The parsed text (for highlighting), or None for records read back from JSON."""
+        return self._source_text
+
+    def with_text(self, text: str) -> PressRelease:
+        """Attach the source text to a record read back from JSON (for display)."""
+        self._source_text = text
+        return self
+
+    def to_jsonld(self) -> list[dict]:
+        """schema.org `Event` objects (JSON-LD) for the events with a usable start date."""
+        from .export.jsonld import to_jsonld
+
+        return to_jsonld(self)
 
     def _repr_html_(self) -> str:  # pragma: no cover - thin hook, tested in export
         from .export.display import render_html
