@@ -8,6 +8,8 @@ new sentence (headlines and list items carry no final period), and an ordinal-lo
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -58,8 +60,10 @@ def set_sentence_starts(doc: Doc) -> Doc:
         if starts[i] and doc[i].is_space and i + 1 < n:
             starts[i] = False
             starts[i + 1] = True
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = starts[i]
+    # One from_array call: setting Token.is_sent_start per token re-scans the whole Doc each
+    # time (spaCy checks for DEP annotation), which is quadratic on long texts.
+    values = numpy.asarray([1 if s else -1 for s in starts], dtype="int64").astype("uint64")
+    doc.from_array([SENT_START], values)
     return doc
 
 
