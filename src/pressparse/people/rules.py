@@ -1,0 +1,722 @@
+"""Finding people, their titles and roles, and linking their mentions (plain functions).
+
+Candidates come from several rules (rule ids in ``Candidate.rule``):
+
+* ``people_given_1``   known first name + surname ("Thomas Völsch", "Carl Maria von Weber")
+* ``people_role_1``    office noun + name ("Projektassistentin Ghasal Falaki", "OB Reker")
+* ``people_address_1`` form of address + name ("Frau Leonhard", "Herrn Dr. Hohl")
+* ``people_title_1``   academic title + name ("Dr. Hohl")
+* ``people_list_1``    "Surname, Given (Liste)" lines of election results
+* ``people_coord_1``   "die Schwestern Andrea und Lee D. Böhm" -> Andrea Böhm
+* ``people_signature_1`` a name alone on the line after "Im Auftrag"
+* ``people_model_1``   PER entities of the statistical model (cleaned, validated)
+
+Then every candidate gets its title and the role next to it (before: "der Senatorin Dr.
+Melanie Leonhard", "Der Bürgermeister für Kultur, Dr. Ralf Lunau"; after: "Friedrich v.
+Kekulé, Vorsitzender der Stadtverordnetenversammlung,"), and mentions are grouped into one
+Person each: a later "Völsch", "Frau Leonhard" or "Dr. Hohl" is the same person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..lang.de.roles import RoleMatch, role_lexicon
+from ..schema import Mention, Person
+from .names import fictional, first_name_gender, fold, honorifics, is_first_name, not_names, titles
+from .words import Word, segment
+
+PARTICLES = frozenset("von van de del di da zu vom v. ten ter le la du dos".split())
+#: Articles that belong to a name only right after "von"/"van" ("von der Leyen").
+PARTICLE_ARTICLES = frozenset("der den dem".split())
+#: Last parts of hyphenated words that make them streets, buildings or organisations
+#: ("Friedrich-Engels-Straße", "Willy-Brandt-Schule"), never person names.
+NON_PERSON_HEADS = (
+    "straße", "strasse", "str.", "platz", "allee", "weg", "ring", "gasse", "damm", "ufer",
+    "brücke", "schule", "gymnasium", "haus", "halle", "stiftung", "preis", "kirche", "park",
+    "center", "zentrum", "bad", "stadion", "saal", "bibliothek", "museum", "institut", "verein",
+    "gesellschaft", "werk", "markt", "chaussee", "stieg", "twiete", "kamp", "garten",
+)
+COMPLEMENT_WORDS = frozenset(
+    "der des dem den die für von vom zu zur zum im am in und & a. d. an".split()
+)
+ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+SIGNATURE_LEADS = regex.compile(
+    r"(?:Im Auftrag|i\.\s?A\.|Mit freundlichen Grüßen|Gez\.|gez\.)\s*,?\s*$", regex.M
+)
+_NAMEPART = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
+_NAME_WORD = regex.compile(rf"^{_NAMEPART}(?:-{_NAMEPART})*$")
+_INITIAL = regex.compile(r"^\p{Lu}\.$")
+_LIST_LINE = regex.compile(
+    rf"^[ \t]*(?P<sur>{_NAMEPART}(?:-{_NAMEPART})*),[ \t]+(?P<given>{_NAMEPART}(?:-{_NAMEPART})*"
+    rf"(?:[ \t]+{_NAMEPART})?)[ \t]*(?:\((?P<org>[^()\n]+)\))?[ \t]*[.;,]?[ \t]*$",
+    regex.M,
+)
+BY_ROLES = {"Leitung": "Leitung", "Moderation": "Moderation", "Regie": "Regie"}
+
+
+@dataclass
+class Candidate:
+    """One stretch of text naming a person (without title and role words)."""
+
+    start: int
+    end: int
+    given: tuple[str, ...]
+    surname: str
+    rule: str
+    title: str | None = None
+    text: str = ""
+    display: str = ""  # the name to report when it differs from the text ("Katharina Kabata")
+    organization: str | None = None
+    weak: bool = False  # keep only if it links to a person found by another rule
+
+    @property
+    def name(self) -> str:
+        return self.display or self.text
+
+    @property
+    def full(self) -> bool:
+        return bool(self.given)
+
+
+@dataclass
+class RoleFound:
+    role: str
+    start: int
+    organization: str | None = None
+    org_span: tuple[int, int] | None = None
+
+
+@dataclass
+class PersonGroup:
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def best(self) -> Candidate:
+        return max(self.candidates, key=lambda c: (len(c.name.split()), -c.start))
+
+    @property
+    def surname(self) -> str:
+        return self.best.surname
+
+    @property
+    def first_start(self) -> int:
+        return min(c.start for c in self.candidates)
+
+
+# -- word predicates ------------------------------------------------------------------------
+def is_name_word(word: str) -> bool:
+    """A capitalised name-like word that is not a title, role, month or street."""
+    if not _NAME_WORD.match(word) or word in not_names():
+        return False
+    if word in titles() or word in honorifics():
+        return False
+    last = word.rsplit("-", 1)[-1].lower()
+    if "-" in word and last.endswith(NON_PERSON_HEADS):
+        return False
+    if word.lower().endswith(("straße", "strasse", "platz", "allee")):
+        return False
+    return role_lexicon().match(word) is None
+
+
+def _skip_titles_back(words: Sequence[Word], j: int) -> tuple[int, list[str]]:
+    found: list[str] = []
+    while j >= 0 and words[j].text in titles():
+        found.insert(0, words[j].text)
+        j -= 1
+    return j, found
+
+
+def _read_name(
+    text: str, words: Sequence[Word], i: int, *, need_given: bool, max_words: int = 5
+) -> tuple[int, list[Word]] | None:
+    """Read a name starting at word ``i`` on one line: given names/initials, particles, surname.
+
+    Returns (index after the name, name words) or None. With ``need_given`` the first word
+    must be a known first name.
+    """
+    parts: list[Word] = []
+    k = i
+    while k < len(words) and len(parts) < max_words:
+        w = words[k]
+        if parts and "\n" in text[parts[-1].end : w.start]:
+            break
+        if parts and text[parts[-1].end : w.start] == "":
+            break
+        if is_name_word(w.text) or (parts and _INITIAL.match(w.text)) or (
+            not parts and _INITIAL.match(w.text) and not need_given
+        ):
+            parts.append(w)
+        elif parts and k + 1 < len(words) and (
+            w.text in PARTICLES
+            or (w.text in PARTICLE_ARTICLES and parts[-1].text in ("von", "van"))
+        ) and (is_name_word(words[k + 1].text) or words[k + 1].text in PARTICLE_ARTICLES):
+            parts.append(w)
+        else:
+            break
+        k += 1
+    while parts and (
+        parts[-1].text in PARTICLES or parts[-1].text in PARTICLE_ARTICLES
+        or _INITIAL.match(parts[-1].text)
+    ):
+        parts.pop()
+    # "Reinhard Naumann Statements ab": two words at the end that are no first names are
+    # surname + the next noun; a name has one surname (hyphenated or with particles)
+    while (
+        len(parts) >= 3
+        and not is_first_name(parts[-1].text)
+        and not is_first_name(parts[-2].text)
+        and parts[-2].text not in PARTICLES
+        and not _INITIAL.match(parts[-2].text)
+    ):
+        parts.pop()
+    if not parts:
+        return None
+    if need_given and not is_first_name(parts[0].text):
+        return None
+    return i + len(parts), parts
+
+
+def _candidate(text: str, parts: Sequence[Word], rule: str, title: str | None) -> Candidate:
+    """Split name words into given names and surname."""
+    texts = [p.text for p in parts]
+    if len(texts) == 1:
+        given: tuple[str, ...] = ()
+        surname = texts[0]
+    else:
+        # surname: the last word with any particles right before it ("von Weber")
+        cut = len(texts) - 1
+        while cut > 1 and texts[cut - 1] in PARTICLES:
+            cut -= 1
+        given = tuple(texts[:cut])
+        surname = " ".join(texts[cut:])
+    start, end = parts[0].start, parts[-1].end
+    return Candidate(start, end, given, surname, rule, title, text[start:end])
+
+
+# -- candidate rules ------------------------------------------------------------------------
+def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
+    """people_given_1: a known first name followed by more name words."""
+    out = []
+    i = 0
+    while i < len(words):
+        read = _read_name(text, words, i, need_given=True) if words[i].is_cap else None
+        if read and len(read[1]) >= 2 and not _month_date(text, words, read[1]):
+            j, title = _skip_titles_back(words, i - 1)
+            out.append(_candidate(text, read[1], "people_given_1", " ".join(title) or None))
+            i = read[0]
+        else:
+            i += 1
+    return out
+
+
+def _month_date(text: str, words: Sequence[Word], parts: Sequence[Word]) -> bool:
+    """'5. August Müller' is a date before a name, not 'August Müller' (months as names)."""
+    first = parts[0].index
+    return first > 0 and words[first - 1].text.rstrip(".").isdigit()
+
+
+def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str]) -> list[Candidate]:
+    """people_role_1 / people_address_1 / people_title_1: a name after a role, "Frau", "Dr."."""
+    lex = role_lexicon()
+    out = []
+    for i, w in enumerate(words):
+        rule = None
+        if w.text in honorifics():
+            rule = "people_address_1"
+        elif lex.match(w.text) is not None:
+            rule = "people_role_1"
+        elif w.text in titles() and (i == 0 or words[i - 1].text not in titles()):
+            rule = "people_title_1"
+        if rule is None:
+            continue
+        k = i + 1
+        title_words = [w.text] if rule == "people_title_1" else []
+        while k < len(words) and words[k].text in titles():
+            title_words.append(words[k].text)
+            k += 1
+        if k < len(words) and words[k].text == ":" and rule == "people_role_1":
+            k += 1
+        if k >= len(words) or "\n" in text[words[k - 1].end : words[k].start]:
+            continue
+        read = _read_name(text, words, k, need_given=False, max_words=4)
+        if read is None:
+            continue
+        parts = read[1]
+        # "Dr. Hohl Amtszeit": a known surname stands alone; an unknown first word followed
+        # by a capitalised noun is taken as given name + surname only in role/address context
+        if parts[0].text in known_surnames or (
+            fold(parts[0].text) in {fold(s) for s in known_surnames}
+        ):
+            parts = parts[:1]
+        elif not is_first_name(parts[0].text) and rule == "people_title_1" and len(parts) > 1:
+            parts = parts[:1]
+        elif len(parts) > 3 and not is_first_name(parts[0].text):
+            parts = parts[:2]
+        if len(parts) == 1 and _genitive_of_known_word(text, words, parts[0]):
+            continue
+        cand = _candidate(text, parts, rule, " ".join(title_words) or None)
+        if rule == "people_address_1":
+            phrase = f"{w.text} {cand.text}".casefold()
+            if phrase in fictional() or cand.text.casefold() in fictional():
+                continue
+        out.append(cand)
+    return out
+
+
+def _genitive_of_known_word(text: str, words: Sequence[Word], word: Word) -> bool:
+    """"den Stadtpräsidenten Lübecks": a genitive whose base occurs in the text is a place."""
+    if not word.text.endswith("s") or len(word.text) < 4:
+        return False
+    base = word.text[:-1]
+    return any(w.text == base for w in words)
+
+
+def list_candidates(text: str) -> list[Candidate]:
+    """people_list_1: "Kabata, Katharina (SPD – Internationale Liste)" lines.
+
+    A line counts when its given name is a known first name, or when at least two lines of
+    the text have this shape (a list of election results).
+    """
+    matches = list(_LIST_LINE.finditer(text))
+    out = []
+    for m in matches:
+        given = m.group("given")
+        if not (is_first_name(given.split()[0]) or len(matches) >= 2):
+            continue
+        if not is_name_word(m.group("sur")) or any(not is_name_word(g) for g in given.split()):
+            continue
+        start, end = m.start("sur"), m.end("given")
+        cand = Candidate(
+            start, end, tuple(given.split()), m.group("sur"), "people_list_1",
+            text=text[start:end], display=f"{given} {m.group('sur')}",
+            organization=m.group("org").strip() if m.group("org") else None,
+        )
+        out.append(cand)
+    return out
+
+
+def coordination_candidates(
+    text: str, words: Sequence[Word], full: Sequence[Candidate]
+) -> list[Candidate]:
+    """people_coord_1: "Andrea und Lee D. Böhm": a lone first name shares the next surname."""
+    by_start = {c.start: c for c in full if c.given}
+    out = []
+    for i in range(len(words) - 2):
+        w, conj = words[i], words[i + 1]
+        if conj.text not in ("und", "&") or not is_first_name(w.text) or not is_name_word(w.text):
+            continue
+        if any(c.start <= w.start < c.end for c in full):
+            continue  # "Peter Müller und Hans Schmidt": already part of a name
+        nxt = by_start.get(words[i + 2].start)
+        if nxt is None:
+            continue
+        out.append(
+            Candidate(w.start, w.end, (w.text,), nxt.surname, "people_coord_1",
+                      text=w.text, display=f"{w.text} {nxt.surname}")
+        )
+    return out
+
+
+def signature_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
+    """people_signature_1: "Im Auftrag,\\n\\nBrühl" — the signing clerk."""
+    out = []
+    for m in SIGNATURE_LEADS.finditer(text):
+        rest = text[m.end():]
+        line_match = regex.match(r"\s*\n\s*([^\n]+)", rest)
+        if not line_match:
+            continue
+        line = line_match.group(1).strip()
+        line_start = m.end() + line_match.start(1)
+        names = line.split()
+        if 1 <= len(names) <= 3 and all(is_name_word(n) or _INITIAL.match(n) for n in names):
+            first = next(w for w in words if w.start >= line_start)
+            parts = [w for w in words[first.index : first.index + len(names)]]
+            out.append(_candidate(text, parts, "people_signature_1", None))
+    return out
+
+
+def model_candidates(
+    text: str, words: Sequence[Word], spans: Iterable[tuple[int, int]]
+) -> list[Candidate]:
+    """people_model_1: the model's PER spans, trimmed of titles/roles, checked word by word."""
+    lex = role_lexicon()
+    by_start = {w.start: w for w in words}
+    out = []
+    for start, end in spans:
+        inside = [w for w in words if w.start >= start and w.end <= end]
+        if not inside:
+            # the model's tokens may cut inside our words: take the words it overlaps
+            inside = [w for w in words if w.end > start and w.start < end]
+        title_words = []
+        while inside and (
+            inside[0].text in titles()
+            or inside[0].text in honorifics()
+            or lex.match(inside[0].text)
+            or lex.modifier(inside[0].text)
+            or inside[0].text.lower() in ARTICLES
+        ):
+            if inside[0].text in titles():
+                title_words.append(inside[0].text)
+            inside = inside[1:]
+        while inside and (inside[-1].is_punct or inside[-1].text in PARTICLES):
+            inside = inside[:-1]
+        if not inside or inside[0].start not in by_start:
+            continue
+        if not all(
+            is_name_word(w.text) or _INITIAL.match(w.text) or w.text in PARTICLES for w in inside
+        ):
+            continue
+        if len(inside) > 5:
+            continue
+        cand = _candidate(text, inside, "people_model_1", " ".join(title_words) or None)
+        cand.weak = len(inside) == 1
+        out.append(cand)
+    return out
+
+
+# -- roles ----------------------------------------------------------------------------------
+def _role_phrase(
+    words: Sequence[Word], r: int, end: int, match: RoleMatch, gender: str | None
+) -> tuple[str, int]:
+    """The role text: optional office adjective + base form + complement words[r+1:end]."""
+    lex = role_lexicon()
+    # gender from the article when the name gives none: "die Vorsitzende" -> f
+    article = None
+    k = r - 1
+    mod = lex.modifier(words[k].text) if k >= 0 else None
+    if mod is not None:
+        k -= 1
+    if k >= 0 and words[k].text.lower() in ARTICLES:
+        article = words[k].text.lower()
+    if gender is None:
+        gender = match.gender or ("f" if article in ("die", "eine") else None)
+    base = match.base(gender)
+    start = words[r].start
+    if mod is not None:
+        base = f"{mod}{'e' if gender == 'f' else 'er'} {base}"
+        start = words[r - 1].start
+    complement = [w.text for w in words[r + 1 : end]]
+    if complement and complement[0].lower() in COMPLEMENT_WORDS:
+        base = base + " " + _join(words[r + 1 : end])
+    return base, start
+
+
+def _join(parts: Sequence[Word]) -> str:
+    out = ""
+    for i, w in enumerate(parts):
+        if i and not (w.is_punct and w.text in ",.;:") and not out.endswith(("&", "-")):
+            out += " "
+        elif i and out.endswith("-") and w.text[:1].islower():
+            out += " "
+        out += w.text
+    return out
+
+
+def _complement_end(words: Sequence[Word], k: int, limit: int) -> int:
+    """End index of a complement ("der Jugend&Kunstschule Dresden") starting at word k."""
+    j = k
+    while j < limit:
+        t = words[j].text
+        if t.lower() in COMPLEMENT_WORDS or words[j].is_cap or t.isdigit() or t.endswith("-"):
+            j += 1
+            continue
+        break
+    return j
+
+
+def role_before(
+    text: str, words: Sequence[Word], cand: Candidate, gender: str | None
+) -> RoleFound | None:
+    """The role right before a name: "Bezirksamtsleiter Thomas Völsch", "Die Leiterin der
+    Jugend&Kunstschule Dresden, Heike Heinze", "einen neuen Oberbürgermeister: Dr. Ulf Kämpfer"."""
+    lex = role_lexicon()
+    first = next((w for w in words if w.start == cand.start), None)
+    if first is None:
+        return None
+    j, _ = _skip_titles_back(words, first.index - 1)
+    if j >= 0 and words[j].text in honorifics():
+        j -= 1
+    if j < 0:
+        return None
+    if words[j].text == "von" and j > 0 and words[j - 1].text in BY_ROLES:
+        return RoleFound(BY_ROLES[words[j - 1].text], words[j - 1].start)
+    if words[j].text in (",", ":"):
+        # apposition: [article] [office adjective] ROLE [complement] , NAME
+        k = j - 1
+        lo = k
+        while lo >= 0 and words[lo].text not in ".!?;,:\"„“”()" and "\n" not in text[
+            words[lo].end : words[lo + 1].start if lo + 1 < len(words) else words[lo].end
+        ]:
+            lo -= 1
+        for r in range(k, lo, -1):
+            match = lex.match(words[r].text)
+            if match is None:
+                continue
+            tail = words[r + 1 : j]
+            if tail:
+                head = tail[0].text
+                genitive_place = len(tail) == 1 and head.endswith("s") and tail[0].is_cap
+                if head.lower() not in COMPLEMENT_WORDS and not genitive_place:
+                    return None
+                if _complement_end(words, r + 1, j) != j:
+                    return None
+                if genitive_place:
+                    role, start = _role_phrase(words, r, r + 1, match, gender)
+                    return RoleFound(role, start)
+            role, start = _role_phrase(words, r, j, match, gender)
+            org = _org_of(words, r + 1, j)
+            return RoleFound(role, start, *org)
+        return None
+    match = lex.match(words[j].text)
+    if match is None or "\n" in text[words[j].end : first.start]:
+        return None
+    role, start = _role_phrase(words, j, j + 1, match, gender)
+    return RoleFound(role, start)
+
+
+def role_after(
+    text: str, words: Sequence[Word], cand: Candidate, gender: str | None,
+    org_spans: Sequence[tuple[int, int]] = (),
+) -> tuple[RoleFound | None, str | None]:
+    """The apposition after a name: ", Vorsitzender der Stadtverordnetenversammlung,"; also
+    a party or list in brackets right after the name ("Dr. Ulf Kämpfer (SPD)")."""
+    lex = role_lexicon()
+    last = next((w for w in words if w.end == cand.end), None)
+    if last is None:
+        return None, None
+    k = last.index + 1
+    bracket_org = None
+    if k < len(words) and words[k].text == "(":
+        close = next((m for m in range(k + 1, min(k + 12, len(words))) if words[m].text == ")"), None)
+        if close is None:
+            return None, None
+        bracket_org = text[words[k + 1].start : words[close - 1].end] if close > k + 1 else None
+        k = close + 1
+    if k >= len(words) or words[k].text != ",":
+        return None, bracket_org
+    k += 1
+    if k < len(words) and words[k].text.lower() in ARTICLES:
+        k += 1
+    if k < len(words) and lex.modifier(words[k].text) and k + 1 < len(words):
+        k += 1
+    if k >= len(words):
+        return None, bracket_org
+    match = lex.match(words[k].text)
+    if match is None:
+        return None, bracket_org
+    if k + 1 < len(words) and (is_name_word(words[k + 1].text) or words[k + 1].text in titles()):
+        return None, bracket_org  # ", Bürgermeister Jürgen Dixius": the next person's role
+    end = _complement_end(words, k + 1, min(len(words), k + 25))
+    # stop at a line break inside the complement
+    for m in range(k + 1, end):
+        if "\n" in text[words[m - 1].end : words[m].start]:
+            end = m
+            break
+    # an organisation name may run past a comma ("Behörde für Arbeit, Soziales, …")
+    if end > k + 1:
+        comp_end = words[end - 1].end
+        for s, e in org_spans:
+            if words[k + 1].start <= s < comp_end < e:
+                end = next((m for m in range(end, len(words)) if words[m].end >= e), end) + 1
+                break
+    role, start = _role_phrase(words, k, end, match, gender)
+    org = _org_of(words, k + 1, end)
+    return RoleFound(role, start, *org), bracket_org
+
+
+def _org_of(words: Sequence[Word], k: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The organisation named in a role complement: "der Stadtverordnetenversammlung" ->
+    "Stadtverordnetenversammlung", "des Panzergrenadierbataillons 421" -> "…bataillon 421"."""
+    if k >= end or words[k].text.lower() not in ("der", "des"):
+        return None, None
+    parts = list(words[k + 1 : end])
+    if not parts or not parts[0].is_cap:
+        return None, None
+    texts = [w.text for w in parts]
+    if words[k].text.lower() == "des":
+        # genitive -s / -es of the head noun (the first noun that is not an adjective)
+        for i, t in enumerate(texts):
+            if t[:1].isupper() and not t.endswith(("er", "en")) and t.endswith("s"):
+                texts[i] = t[:-2] if t.endswith("es") and len(t) > 5 and not t.endswith("ses") else t[:-1]
+                break
+    else:
+        texts = [t[:-1] if t.endswith("en") and i + 1 < len(texts) and texts[i + 1][:1].isupper()
+                 and t[:1].isupper() else t for i, t in enumerate(texts)]
+    name = " ".join(texts).replace("& ", "&")
+    return name, (parts[0].start, parts[-1].end)
+
+
+# -- grouping -------------------------------------------------------------------------------
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if fold(a.surname) != fold(b.surname):
+        return False
+    if not a.given or not b.given:
+        return True
+    ga, gb = fold(a.given[0]).rstrip("."), fold(b.given[0]).rstrip(".")
+    return ga == gb or (len(ga) == 1 and gb.startswith(ga)) or (len(gb) == 1 and ga.startswith(gb))
+
+
+def group_candidates(cands: Sequence[Candidate]) -> list[PersonGroup]:
+    """One group per person: full names first, then surname-only mentions join them."""
+    groups: list[PersonGroup] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        if not c.full:
+            continue
+        for g in groups:
+            if any(_compatible(c, o) for o in g.candidates if o.full):
+                g.candidates.append(c)
+                break
+        else:
+            groups.append(PersonGroup([c]))
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.full:
+            continue
+        key = fold(c.surname)
+        same = [g for g in groups if fold(g.surname) == key or fold(g.surname) + "s" == key]
+        if len(same) == 1:
+            same[0].candidates.append(c)
+        elif len(same) > 1:
+            before = [g for g in same if g.first_start < c.start]
+            (before[-1] if before else same[0]).candidates.append(c)
+        elif not c.weak:
+            loose = [g for g in groups if not g.best.full and fold(g.surname) == key]
+            if loose:
+                loose[0].candidates.append(c)
+            else:
+                groups.append(PersonGroup([c]))
+    return groups
+
+
+def surname_mentions(
+    text: str, words: Sequence[Word], groups: Sequence[PersonGroup], taken: list[tuple[int, int]]
+) -> None:
+    """Add bare surname mentions ("Kämpfer schlägt … vor") to the person they name."""
+    counts: dict[str, int] = {}
+    for g in groups:
+        counts[fold(g.surname)] = counts.get(fold(g.surname), 0) + 1
+    for g in groups:
+        surname = g.surname
+        if " " in surname or counts[fold(surname)] > 1 or len(surname) < 3 or not g.best.full:
+            continue
+        for w in words:
+            if w.text not in (surname, surname + "s"):
+                continue
+            if any(s < w.end and w.start < e for s, e in taken):
+                continue
+            g.candidates.append(
+                Candidate(w.start, w.end, (), surname, "people_link_1", text=w.text)
+            )
+            taken.append((w.start, w.end))
+
+
+# -- the whole procedure --------------------------------------------------------------------
+def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def find_people(
+    text: str,
+    model_spans: Iterable[tuple[int, int]] = (),
+    blocked: Sequence[tuple[int, int]] = (),
+    org_spans: Sequence[tuple[int, int]] = (),
+) -> tuple[list[Person], list[tuple[int, int, str]]]:
+    """People of a text, and the organisations their roles name ((start, end, name)).
+
+    ``model_spans``: PER entity offsets from the model; ``blocked``: spans known to be
+    organisations or venues (no person inside); ``org_spans``: organisation names that a role
+    complement may run into past a comma.
+    """
+    words = segment(text)
+    listed = list_candidates(text)
+    given = given_name_candidates(text, words)
+    model = model_candidates(text, words, model_spans)
+    known = {c.surname for c in given + listed + model if c.full}
+    ordered: list[Candidate] = []
+    ordered += listed
+    ordered += context_candidates(text, words, known)
+    ordered += given
+    ordered += signature_candidates(text, words)
+    ordered += model
+    ordered += coordination_candidates(text, words, given + ordered)
+    accepted: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in ordered:
+        span = (c.start, c.end)
+        if _overlaps(span, blocked):
+            continue
+        if _overlaps(span, taken):
+            # a longer full name wins over a shorter reading of the same words
+            clash = [a for a in accepted if a.start < c.end and c.start < a.end]
+            if (
+                c.full
+                and all(len(a.name.split()) < len(c.name.split()) for a in clash)
+                and all(c.start <= a.start and a.end <= c.end for a in clash)
+            ):
+                for a in clash:
+                    accepted.remove(a)
+                    taken.remove((a.start, a.end))
+                    c.title = c.title or a.title
+            else:
+                continue
+        if c.name.casefold() in fictional():
+            continue
+        accepted.append(c)
+        taken.append(span)
+    groups = group_candidates(accepted)
+    surname_mentions(text, words, groups, taken)
+    people: list[Person] = []
+    role_orgs: list[tuple[int, int, str]] = []
+    for g in sorted(groups, key=lambda g: g.first_start):
+        person, orgs = _person(text, words, g, org_spans)
+        people.append(person)
+        role_orgs.extend(orgs)
+    return people, role_orgs
+
+
+def _person(
+    text: str, words: Sequence[Word], g: PersonGroup, org_spans: Sequence[tuple[int, int]]
+) -> tuple[Person, list[tuple[int, int, str]]]:
+    best = g.best
+    gender = first_name_gender(best.given[0]) if best.given else None
+    found: list[RoleFound] = []
+    organization = None
+    orgs: list[tuple[int, int, str]] = []
+    for c in sorted(g.candidates, key=lambda c: c.start):
+        before = role_before(text, words, c, gender)
+        after, bracket = role_after(text, words, c, gender, org_spans)
+        found += [r for r in (before, after) if r is not None]
+        for r in (before, after):
+            if r is not None and r.organization and r.org_span:
+                orgs.append((r.org_span[0], r.org_span[1], r.organization))
+        organization = organization or c.organization or _bracket_org(bracket)
+    found.sort(key=lambda r: r.start)
+    role = found[0].role if found else None
+    organization = organization or next((r.organization for r in found if r.organization), None)
+    title_list = [c.title for c in g.candidates if c.title]
+    title = max(title_list, key=len) if title_list else None
+    mentions = [
+        Mention(text=text[c.start : c.end], start=c.start, end=c.end)
+        for c in sorted(g.candidates, key=lambda c: c.start)
+    ]
+    return (
+        Person(name=best.name, title=title, role=role, organization=organization, mentions=mentions),
+        orgs,
+    )
+
+
+def _bracket_org(content: str | None) -> str | None:
+    """A party or list in brackets after a name; not a place, photo note or number."""
+    if not content:
+        return None
+    words = content.split()
+    if any(w.lower() in ("foto", "bild", "mitte", "links", "rechts", "v.l.", "re.", "li.") for w in words):
+        return None
+    if content[:1].isdigit() or not content[:1].isupper():
+        return None
+    if len(words) == 1 and not content.isupper():
+        return None  # "(Kastel-Staadt)": a single capitalised word is usually the place
+    return content

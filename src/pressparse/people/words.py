@@ -1,0 +1,86 @@
+"""Word segmentation with character offsets, shared by the who-and-where rules.
+
+The rules for people, organisations and venues look at short windows of words ("der
+Senatorin Dr. Melanie Leonhard, Präses der …"). They need stable word boundaries that keep
+"Dr.-Külz-Ring", "St.-Marien-", "Jugend&Kunstschule", initials ("D.") and titles ("Dr.")
+whole, independent of the statistical model's tokenizer, and exact character offsets so that
+every mention satisfies ``text[start:end] == mention``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# letters (with combining marks), digits inside words, apostrophes and "&" ("Jugend&Kunstschule");
+# parts joined by "-", ".-" or "." + letter ("Dr.-Külz-Ring", "u.a"); a trailing "-" stays
+# ("St.-Marien- Kirche", "Presse- und Öffentlichkeitsarbeit").
+_WORD = r"[\p{L}\p{M}][\p{L}\p{M}\d'’&]*(?:(?:\.-|-|\.(?=\p{L}))[\p{L}\p{M}\d'’&]+)*-?"
+_NUMBER = r"\d+(?:[.,:/]\d+)*"
+_TOKEN = regex.compile(rf"{_WORD}|{_NUMBER}|\S")
+_UPPER = regex.compile(r"^\p{Lu}")
+
+#: Short forms that keep their period as part of the word (besides titles and initials).
+ABBREVIATIONS = frozenset(
+    "Dr Prof Dres Dipl St Str Zr Nr Tel Fax Hr Fr Mag Priv Doz PD v med phil jur rer nat "
+    "h.c Ing Kfm Päd Psych".split()
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word or punctuation mark of the text, with its offsets."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+
+    @property
+    def is_cap(self) -> bool:
+        return bool(_UPPER.match(self.text))
+
+    @property
+    def is_punct(self) -> bool:
+        return len(self.text) == 1 and not self.text.isalnum()
+
+    @property
+    def bare(self) -> str:
+        """The word without a trailing period or hyphen."""
+        return self.text.rstrip(".-")
+
+
+def _segment(text: str) -> tuple[Word, ...]:
+    words: list[Word] = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.start(), m.end()
+        token = m.group()
+        if token == "." and words and words[-1].end == start:
+            prev = words[-1]
+            core = prev.text
+            if (
+                core in ABBREVIATIONS
+                or (len(core) == 1 and core.isalpha() and core.isupper())
+                or core.endswith(("h.c", "h. c"))
+            ):
+                words[-1] = Word(prev.text + ".", prev.start, end, prev.index)
+                continue
+        words.append(Word(token, start, end, len(words)))
+    return tuple(words)
+
+
+@lru_cache(maxsize=64)
+def segment(text: str) -> tuple[Word, ...]:
+    """The words of ``text`` in order (cached: several components read the same text)."""
+    return _segment(text)
+
+
+def gap(text: str, left: Word, right: Word) -> str:
+    """The characters between two words (to see line breaks and spacing)."""
+    return text[left.end : right.start]
+
+
+def same_line(text: str, left: Word, right: Word) -> bool:
+    return "\n" not in gap(text, left, right)
