@@ -19,16 +19,44 @@ import pytest
 import snowballstemmer
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
-KEYS = ["id", "published", "issuer", "title", "text", "people", "organizations", "venues", "dates", "events"]
+KEYS = [
+    "id",
+    "published",
+    "issuer",
+    "title",
+    "text",
+    "people",
+    "organizations",
+    "venues",
+    "dates",
+    "events",
+]
 TAXONOMY = {
-    "council_meeting", "conference", "workshop", "public_consultation", "opening", "ceremony",
-    "festival", "culture", "sports", "works_closure", "office_hours", "election", "other",
+    "council_meeting",
+    "conference",
+    "workshop",
+    "public_consultation",
+    "opening",
+    "ceremony",
+    "festival",
+    "culture",
+    "sports",
+    "works_closure",
+    "office_hours",
+    "election",
+    "other",
 }
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 TITLES = {"Dr.", "Prof.", "Prof. Dr.", "Dr. h. c.", "Prof. Dr. Dr."}
 WEEKDAYS = {
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
-    "samstag": 5, "sonnabend": 5, "sonntag": 6,
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonnabend": 5,
+    "sonntag": 6,
 }
 
 # TIMEX3 value shapes used by the guideline. `X` stands for an unknown digit.
@@ -42,9 +70,13 @@ _DURATION = r"P(?:(?:\d+(?:[.,]\d+)?|X)[YMWD])+|PT(?:(?:\d+(?:[.,]\d+)?|X)[HMS])
 DATE_RE = re.compile(rf"^(?:{_CAL_DATE}|{_WEEK_DATE}|{_SEASON}|PRESENT_REF|PAST_REF|FUTURE_REF)$")
 TIME_RE = re.compile(rf"^(?:{_CAL_DATE}|{_WEEK_DATE})T(?:{_CLOCK}|{_DAYPART})$")
 DURATION_RE = re.compile(rf"^(?:{_DURATION})$")
-SET_RE = re.compile(rf"^(?:{_DURATION}|{_CAL_DATE}|{_WEEK_DATE}|{_SEASON}|(?:{_CAL_DATE}|{_WEEK_DATE})T(?:{_CLOCK}|{_DAYPART}))$")
+SET_RE = re.compile(
+    rf"^(?:{_DURATION}|{_CAL_DATE}|{_WEEK_DATE}|{_SEASON}|(?:{_CAL_DATE}|{_WEEK_DATE})T(?:{_CLOCK}|{_DAYPART}))$"
+)
 VALUE_RE = {"DATE": DATE_RE, "TIME": TIME_RE, "DURATION": DURATION_RE, "SET": SET_RE}
-EVENT_POINT_RE = re.compile(rf"^(?:{_CAL_DATE}|{_WEEK_DATE}|{_SEASON})(?:T(?:{_CLOCK}|{_DAYPART}))?$")
+EVENT_POINT_RE = re.compile(
+    rf"^(?:{_CAL_DATE}|{_WEEK_DATE}|{_SEASON})(?:T(?:{_CLOCK}|{_DAYPART}))?$"
+)
 
 _STEMMER = snowballstemmer.stemmer("german")
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -195,9 +227,9 @@ def test_events(json_path: Path):
         assert event["type"] in TAXONOMY
         assert isinstance(event["name"], str) and event["name"].strip()
         assert event["venue"] is None or event["venue"] in venues
-        assert event["start"] is not None or event["end"] is not None or event["venue"] is not None, (
-            "an event needs a time or a venue"
-        )
+        assert (
+            event["start"] is not None or event["end"] is not None or event["venue"] is not None
+        ), "an event needs a time or a venue"
         for key in ("start", "end"):
             point = event[key]
             if point is None:
