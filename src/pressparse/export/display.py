@@ -149,6 +149,7 @@ def event_table_html(record: PressRelease) -> str:
         return '<p style="color: #666;"><em>No events.</em></p>'
     head = ("type", "name", "start", "end", "venue", "organizers", "status", "conf.")
     cell = 'style="padding: 0.2em 0.6em; text-align: left; vertical-align: top;"'
+    nowrap = cell[:-1] + ' white-space: nowrap;"'
     rows = []
     for event in record.events:
         values = (
@@ -161,7 +162,9 @@ def event_table_html(record: PressRelease) -> str:
             _event_status(event),
             f"{event.confidence:.2f}",
         )
-        rows.append("<tr>" + "".join(f"<td {cell}>{escape(v)}</td>" for v in values) + "</tr>")
+        rows.append("<tr>" + "".join(
+            f"<td {nowrap if i in (0, 2, 3, 7) else cell}>{escape(v)}</td>"
+            for i, v in enumerate(values)) + "</tr>")
     header = "<tr>" + "".join(f"<th {cell}>{h}</th>" for h in head) + "</tr>"
     return ('<table class="pp-events" style="border-collapse: collapse; font-size: 0.9em; '
             f'margin-top: 0.6em;"><thead>{header}</thead><tbody>{"".join(rows)}</tbody></table>')
