@@ -71,6 +71,7 @@ class Candidate:
     text: str = ""
     display: str = ""  # the name to report when it differs from the text ("Katharina Kabata")
     organization: str | None = None
+    org_span: tuple[int, int] | None = None
     weak: bool = False  # keep only if it links to a person found by another rule
 
     @property
@@ -294,6 +295,7 @@ def list_candidates(text: str) -> list[Candidate]:
             start, end, tuple(given.split()), m.group("sur"), "people_list_1",
             text=text[start:end], display=f"{given} {m.group('sur')}",
             organization=m.group("org").strip() if m.group("org") else None,
+            org_span=(m.start("org"), m.end("org")) if m.group("org") else None,
         )
         out.append(cand)
     return out
@@ -481,7 +483,7 @@ def role_before(
 def role_after(
     text: str, words: Sequence[Word], cand: Candidate, gender: str | None,
     org_spans: Sequence[tuple[int, int]] = (),
-) -> tuple[RoleFound | None, str | None]:
+) -> tuple[RoleFound | None, tuple[int, int, str] | None]:
     """The apposition after a name: ", Vorsitzender der Stadtverordnetenversammlung,"; also
     a party or list in brackets right after the name ("Dr. Ulf Kämpfer (SPD)")."""
     lex = role_lexicon()
@@ -494,7 +496,9 @@ def role_after(
         close = next((m for m in range(k + 1, min(k + 12, len(words))) if words[m].text == ")"), None)
         if close is None:
             return None, None
-        bracket_org = text[words[k + 1].start : words[close - 1].end] if close > k + 1 else None
+        if close > k + 1:
+            s, e = words[k + 1].start, words[close - 1].end
+            bracket_org = (s, e, text[s:e])
         k = close + 1
     if k >= len(words) or words[k].text != ",":
         return None, bracket_org
@@ -692,7 +696,11 @@ def _person(
         for r in (before, after):
             if r is not None and r.organization and r.org_span:
                 orgs.append((r.org_span[0], r.org_span[1], r.organization))
-        organization = organization or c.organization or _bracket_org(bracket)
+        if c.organization and c.org_span:
+            orgs.append((c.org_span[0], c.org_span[1], c.organization))
+        if bracket is not None and _bracket_org(bracket[2]):
+            orgs.append(bracket)
+        organization = organization or c.organization or (_bracket_org(bracket[2]) if bracket else None)
     found.sort(key=lambda r: r.start)
     role = found[0].role if found else None
     organization = organization or next((r.organization for r in found if r.organization), None)

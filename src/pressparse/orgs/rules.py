@@ -1,0 +1,393 @@
+"""Finding organisations and merging their mentions (plain functions).
+
+Rules (ids in ``OrgCandidate.rule``):
+
+* ``orgs_for_1``     "Amt für Kultur und Denkmalschutz", "Behörde für Arbeit, Soziales, … und …"
+* ``orgs_head_1``    a compound with an organisation head, widened by a city adjective, a place
+                     or a genitive ("Harburger Integrationsrat", "Seniorenbeirat Kaiserslautern",
+                     "Bürgerschaft der Hansestadt Rostock", "Senat von Berlin")
+* ``orgs_territorial_1`` "Stadt Koblenz", "Landeshauptstadt Kiel" (not after "in"/"aus")
+* ``orgs_named_1``   a name after "Projekt", "Gruppe", "Chor" … ("Projekt MigraNet", "Gruppe
+                     „Huebnotix“"), or a quoted name with an apposition ("„Projecto Anagrama“,
+                     ein portugiesischer Zwei-Personen-Zirkus")
+* ``orgs_legal_1``   names ending in a legal form ("… e. V.", "… GmbH")
+* ``orgs_party_1``   party names
+* ``orgs_model_1``   ORG entities of the statistical model
+* ``orgs_role_1``    organisations named in a person's role or brackets (from the people rules)
+
+Mentions of one organisation ("der Lokalen Partnerschaften Harburg", "Lokale
+Partnerschaften"; "der Beirat", "Seniorenbeirat Kaiserslautern") are merged; bare generic
+references ("die Verwaltung") are kept only as mentions of a named organisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..evaluate import name_stems
+from ..lang.de.org_forms import org_forms
+from ..people.words import Word, segment
+from ..schema import Mention, Organization
+
+LOCATIVE = frozenset("in im aus nach ins zur zum vom bei beim durch".split())
+ARTICLES = frozenset("der die das den dem des".split())
+INDEFINITE = frozenset("ein eine einen einem einer eines kein keine keinen keinem keiner".split())
+QUOTES_OPEN = "„\"“‚'»«"
+QUOTES_CLOSE = "“\"”‘'«»"
+PLACE_SUFFIXES = (
+    "burg", "dorf", "stadt", "heim", "hausen", "feld", "berg", "tal", "au", "ingen", "ow",
+    "itz", "hagen", "furt", "bach", "brück", "stedt", "leben", "rode", "wald", "hof", "kirchen",
+    "lautern", "see", "haven", "münde", "horst", "beck", "ach", "ern", "ried", "weiler",
+)
+_ADJ_LOWER = regex.compile(r"^\p{Ll}[\p{L}-]*(?:isch|lich|ig)(?:e|en|er|es|em)?$")
+_CAP = regex.compile(r"^\p{Lu}")
+
+
+@dataclass
+class OrgCandidate:
+    start: int
+    end: int
+    name: str
+    rule: str
+    generic: bool = False
+
+
+@dataclass
+class OrgGroup:
+    members: list[OrgCandidate] = field(default_factory=list)
+
+    @property
+    def best(self) -> OrgCandidate:
+        named = [m for m in self.members if not m.generic] or self.members
+        return max(named, key=lambda m: (len(name_stems(m.name)), m.rule != "orgs_model_1", -m.start))
+
+
+def _next_is_boundary(words: Sequence[Word], k: int) -> bool:
+    return k >= len(words) or not words[k].is_cap or words[k].is_punct
+
+
+def looks_like_place(words: Sequence[Word], k: int, places: frozenset[str]) -> bool:
+    """A capitalised word right after a head that names a place ("Kaiserslautern")."""
+    if k >= len(words) or not words[k].is_cap or words[k].is_punct:
+        return False
+    w = words[k].text
+    if w in places or w.rstrip("s") in places:
+        return True
+    if not _next_is_boundary(words, k + 1):
+        return False
+    lower = w.lower()
+    if "-" in w and all(p[:1].isupper() for p in w.split("-") if p):
+        return True
+    return lower.endswith(PLACE_SUFFIXES)
+
+
+def _base_name(words: Sequence[Word], lo: int, hi: int, gender: str | None) -> str:
+    """The name in its base form: "der Lokalen Partnerschaften Harburg" -> "Lokale …",
+    "des Seniorenbeirates" -> "Seniorenbeirat", "im schleswig-holsteinischen
+    Umweltministerium" -> "schleswig-holsteinisches Umweltministerium"."""
+    texts = [w.text for w in words[lo:hi]]
+    before = words[lo - 1].text.lower() if lo > 0 else ""
+    inflected = before in ARTICLES or before in ("im", "am", "vom", "zum", "zur", "beim")
+    forms = org_forms()
+    if inflected:
+        for i, t in enumerate(texts):
+            if i + 1 < len(texts) and (t.endswith(("en", "em")) and (
+                t[:1].isupper() or _ADJ_LOWER.match(t))):
+                ending = {"m": "er", "f": "e", "n": "es", "pl": "e"}.get(gender or "f", "e")
+                texts[i] = t[:-2] + ending
+            elif forms.head_of(t) is not None and before in ("des", "im", "vom", "zum", "beim") and (
+                t.endswith("s") and not t.lower().endswith(forms.head_of(t).head)
+            ):
+                texts[i] = t[:-2] if t.endswith("es") and not t.endswith("ses") else t[:-1]
+                break
+            elif not t[:1].isupper():
+                continue
+            else:
+                break
+    out = ""
+    for i, t in enumerate(texts):
+        if i and not (t in ",." or out.endswith("&") or t == "&"):
+            out += " "
+        out += t
+    return out
+
+
+def _head_gender(words: Sequence[Word], lo: int, hi: int) -> str | None:
+    forms = org_forms()
+    for w in words[lo:hi]:
+        h = forms.head_of(w.text)
+        if h is not None:
+            return h.gender
+    last = words[hi - 1].text.lower()
+    if last.endswith(("ung", "schaft", "heit", "keit", "ion", "tät", "ei", "ie")):
+        return "f"
+    if last.endswith(("schaften", "ungen")):
+        return "pl"
+    return None
+
+
+def for_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
+    """orgs_for_1: "<head> für <field>[, <field>] und <field>"."""
+    forms = org_forms()
+    out = []
+    for i, w in enumerate(words[:-2]):
+        if w.text not in forms.for_heads or words[i + 1].text != "für":
+            continue
+        k = i + 2
+        last_good = None
+        commas = []
+        saw_und_after_comma = False
+        while k < len(words):
+            t = words[k].text
+            if words[k].is_cap and not words[k].is_punct:
+                last_good = k
+                k += 1
+            elif t.endswith("-") and k + 1 < len(words):  # "Presse- und Öffentlichkeitsarbeit"
+                k += 1
+            elif t in ("und", "&") and last_good == k - 1:
+                if commas:
+                    saw_und_after_comma = True
+                k += 1
+                if k < len(words) and words[k].is_cap and not words[k].is_punct:
+                    last_good = k  # the last field of the coordination ends the name
+                    break
+            elif t == "," and last_good == k - 1 and k + 1 < len(words) and words[k + 1].is_cap:
+                commas.append(k)
+                k += 1
+            else:
+                break
+            if "\n" in text[words[k - 1].end : words[k].start if k < len(words) else words[k - 1].end]:
+                break
+        if last_good is None:
+            continue
+        if commas and not saw_und_after_comma:
+            last_good = commas[0] - 1
+        end = words[last_good].end
+        out.append(OrgCandidate(w.start, end, text[w.start:end], "orgs_for_1"))
+    return out
+
+
+def head_candidates(
+    text: str, words: Sequence[Word], places: frozenset[str], person_spans: Sequence[tuple[int, int]]
+) -> list[OrgCandidate]:
+    """orgs_head_1 and orgs_territorial_1."""
+    forms = org_forms()
+    out = []
+    for i, w in enumerate(words):
+        if not w.is_cap or w.is_punct or len(w.text) < 3:
+            continue
+        territorial = w.text in forms.territorial
+        head = forms.head_of(w.text)
+        if head is None and not territorial:
+            continue
+        if w.text in forms.not_orgs or w.text.rstrip("s") in forms.not_orgs:
+            continue
+        # "eine Konsolidierungskommission zu bilden": an indefinite noun names nothing yet
+        if i > 0 and words[i - 1].text.lower() in INDEFINITE:
+            continue
+        # a council noun used as a person's office: "Stadtrat Hans Müller"
+        if i + 1 < len(words) and any(s == words[i + 1].start for s, _ in person_spans):
+            continue
+        lo, hi = i, i + 1
+        if i > 0 and (
+            (words[i - 1].is_cap and words[i - 1].text.endswith("er") and org_forms().head_of(
+                words[i - 1].text) is None and len(words[i - 1].text) > 3)
+            or _ADJ_LOWER.match(words[i - 1].text)
+        ) and words[i - 1].text.lower() not in ARTICLES:
+            lo = i - 1
+        if looks_like_place(words, hi, places) or (
+            territorial and hi < len(words) and words[hi].is_cap and not words[hi].is_punct
+        ):
+            hi += 1
+        elif (
+            hi + 1 < len(words)
+            and words[hi].text in ("der", "des", "von")
+            and words[hi + 1].is_cap
+        ):
+            k = hi + 1
+            while k < len(words) and k < hi + 5 and (
+                words[k].is_cap and not words[k].is_punct or words[k].text in ("der", "des")
+            ):
+                k += 1
+            while k > hi + 1 and words[k - 1].text in ("der", "des"):
+                k -= 1
+            if words[hi].text != "von" or looks_like_place(words, hi + 1, places) or k == hi + 2:
+                hi = k
+        if territorial and hi == i + 1:
+            continue  # "die Stadt": a reference, not a name
+        prev = words[lo - 1].text.lower() if lo > 0 else ""
+        if territorial and lo == i and prev in LOCATIVE | {"die", "der"} and prev in LOCATIVE:
+            continue
+        if territorial and lo == i and lo > 1 and words[lo - 1].text.lower() in ARTICLES and (
+            words[lo - 2].text.lower() in LOCATIVE
+        ):
+            continue
+        start, end = words[lo].start, words[hi - 1].end
+        gender = _head_gender(words, lo, hi)
+        name = _base_name(words, lo, hi, gender)
+        generic = hi - lo == 1 and (name in forms.generic or w.text in forms.generic)
+        out.append(OrgCandidate(start, end, name, "orgs_territorial_1" if territorial else "orgs_head_1",
+                                generic=generic))
+    return out
+
+
+def named_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
+    """orgs_named_1: "Projekt MigraNet", "Gruppe „Huebnotix“", "„X“, ein … Zirkus"."""
+    forms = org_forms()
+    out = []
+    for i, w in enumerate(words[:-1]):
+        head = w.text.rsplit("-", 1)[-1] if "-" in w.text else w.text
+        is_head = w.text in forms.named_heads or any(
+            w.text.endswith(h.lower()) and len(w.text) > len(h) for h in forms.named_heads
+        ) or head in forms.named_heads
+        if not is_head:
+            continue
+        nxt = words[i + 1]
+        if nxt.text in QUOTES_OPEN:
+            close = next((k for k in range(i + 2, min(i + 12, len(words)))
+                          if words[k].text in QUOTES_CLOSE), None)
+            if close and close > i + 2:
+                s, e = words[i + 2].start, words[close - 1].end
+                out.append(OrgCandidate(s, e, text[s:e], "orgs_named_1"))
+            continue
+        if w.text in ("Projekt", "Bundesprojekt", "Modellprojekt", "Landesprojekt", "Fachbereich",
+                      "Netzwerk", "Initiative", "Programm"):
+            k = i + 1
+            while k < len(words) and k < i + 5 and words[k].is_cap and not words[k].is_punct and (
+                words[k].text not in forms.generic
+            ):
+                if k > i + 1 and "\n" in text[words[k - 1].end : words[k].start]:
+                    break
+                k += 1
+            if k > i + 1:
+                s, e = words[i + 1].start, words[k - 1].end
+                out.append(OrgCandidate(s, e, _base_name(words, i + 1, k, "pl"), "orgs_named_1"))
+    # „Projecto Anagrama“, ein portugiesischer Zwei-Personen-Zirkus
+    for m in regex.finditer(r"[„\"“]([^„\"“”\n]{2,60})[“\"”],\s+(?:ein|eine)\s+(?:\p{Ll}+\s+){0,2}"
+                            r"([\p{Lu}][\p{L}-]*)", text):
+        head = m.group(2).rsplit("-", 1)[-1]
+        if head in forms.named_heads:
+            out.append(OrgCandidate(m.start(1), m.end(1), m.group(1), "orgs_named_1"))
+    return out
+
+
+def legal_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
+    """orgs_legal_1: capitalised words before a legal form, on one line."""
+    out = []
+    for form in org_forms().legal_forms:
+        for m in regex.finditer(rf"(?<![\p{{L}}])({regex.escape(form)})(?![\p{{L}}])", text):
+            before = [w for w in words if w.end <= m.start()]
+            k = len(before)
+            while k > 0 and len(before) - k < 6 and (
+                before[k - 1].is_cap or before[k - 1].text in ("&", "und", "für", "der")
+            ) and not before[k - 1].is_punct and "\n" not in text[before[k - 1].end : m.start()]:
+                k -= 1
+            while k < len(before) and not before[k].is_cap:
+                k += 1
+            if k < len(before):
+                out.append(OrgCandidate(before[k].start, m.end(), text[before[k].start : m.end()],
+                                        "orgs_legal_1"))
+    return out
+
+
+def party_candidates(text: str) -> list[OrgCandidate]:
+    """orgs_party_1: party names from the lexicon, as whole words."""
+    out = []
+    for written, name in org_forms().parties.items():
+        for m in regex.finditer(rf"(?<![\p{{L}}/])({regex.escape(written)})(?![\p{{L}}])", text):
+            out.append(OrgCandidate(m.start(), m.end(), name, "orgs_party_1"))
+    return out
+
+
+def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int, int]]) -> list[OrgCandidate]:
+    """orgs_model_1: ORG entities, without leading articles and trailing punctuation."""
+    forms = org_forms()
+    out = []
+    for start, end in spans:
+        inside = [w for w in words if w.end > start and w.start < end]
+        while inside and (inside[0].text.lower() in ARTICLES | LOCATIVE or inside[0].is_punct):
+            inside = inside[1:]
+        while inside and inside[-1].is_punct:
+            inside = inside[:-1]
+        if not inside or not any(w.is_cap for w in inside):
+            continue
+        s, e = inside[0].start, inside[-1].end
+        name = text[s:e]
+        out.append(OrgCandidate(s, e, name, "orgs_model_1", generic=name in forms.generic))
+    return out
+
+
+def _same_org(a: str, b: str) -> bool:
+    sa, sb = name_stems(a), name_stems(b)
+    if not sa or not sb:
+        return False
+    if sa == sb:
+        return True
+    short, long = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    n = len(short)
+    if any(tuple(long[i : i + n]) == tuple(short) for i in range(len(long) - n + 1)):
+        return True
+    # "der Beirat" -> "Seniorenbeirat Kaiserslautern"
+    return n == 1 and any(w.endswith(short[0]) and len(w) > len(short[0]) + 3 for w in long)
+
+
+def merge(cands: Sequence[OrgCandidate], text: str) -> list[Organization]:
+    """Resolve overlaps (longer wins), then group mentions of one organisation."""
+    kept: list[OrgCandidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.rule == "orgs_model_1", c.start)):
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    groups: list[OrgGroup] = []
+    for c in sorted(kept, key=lambda c: (c.generic, -len(name_stems(c.name)), c.start)):
+        for g in groups:
+            if _same_org(c.name, g.best.name):
+                g.members.append(c)
+                break
+        else:
+            groups.append(OrgGroup([c]))
+    orgs = []
+    for g in sorted(groups, key=lambda g: min(m.start for m in g.members)):
+        if all(m.generic for m in g.members):
+            continue
+        mentions = sorted(
+            (Mention(text=text[m.start : m.end], start=m.start, end=m.end) for m in g.members),
+            key=lambda m: m.start,
+        )
+        orgs.append(Organization(name=g.best.name, mentions=mentions))
+    return orgs
+
+
+def find_orgs(
+    text: str,
+    model_spans: Iterable[tuple[int, int]] = (),
+    person_spans: Sequence[tuple[int, int]] = (),
+    extra: Iterable[tuple[int, int, str]] = (),
+    places: frozenset[str] = frozenset(),
+    blocked: Sequence[tuple[int, int]] = (),
+) -> list[Organization]:
+    """Organisations of a text. ``extra``: (start, end, name) from people's roles/brackets;
+    ``blocked``: spans that are something else (person names, venues)."""
+    words = segment(text)
+    cands = (
+        for_candidates(text, words)
+        + head_candidates(text, words, places, person_spans)
+        + named_candidates(text, words)
+        + legal_candidates(text, words)
+        + party_candidates(text)
+        + model_candidates(text, words, model_spans)
+        + [OrgCandidate(s, e, n, "orgs_role_1") for s, e, n in extra]
+    )
+    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    return merge(cands, text)
+
+
+def pattern_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of rule-found organisations (for the people rules: no person inside them, and a
+    role complement may run into them)."""
+    words = segment(text)
+    return [(c.start, c.end) for c in for_candidates(text, words) + named_candidates(text, words)
+            + legal_candidates(text, words)]
