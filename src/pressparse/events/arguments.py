@@ -1,0 +1,290 @@
+"""Argument linking: which dates, venues, organisers and participants belong to a trigger.
+
+Everything works on character offsets. Dates are grouped first ("Am Sonntag, 5. September,
+15 Uhr" is one DATE plus one TIME, "von 10 bis 16 Uhr" a range); a group directly after a noun
+trigger belongs to it ("die Wahlen Ende Mai"), the others go to the nearest trigger. A venue
+goes to the nearest trigger of its sentence, so "die Vereidigung im Ratssaal und ... beim
+anschließenden Empfang" gives the hall to the swearing-in, not to the reception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..schema import Organization, Person, TimeExpression, Venue
+from .triggers import Candidate
+
+SCORED_TYPES = ("DATE", "TIME", "SET")
+_CONNECTOR = re.compile(
+    r"^(?:[\s,()]|um|von|vom|bis|ab|gegen|zwischen|und|jeweils|dem|den|zum|zur|-|\u2013|\u2014)*$"
+)
+_RANGE = re.compile(r"bis|[-\u2013\u2014]")
+_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
+_OPEN_START = re.compile(r"(?:\b(?:seit|ab)\s+(?:dem\s+|den\s+|im\s+(?:Jahr\s+)?)?)$", re.I)
+_UNTIL = re.compile(r"\bbis\s+(?:zum\s+|zur\s+|Ende\s+|einschließlich\s+)?$", re.I)
+_FROM = re.compile(r"\b(?:von|vom|ab|seit|zwischen)\b", re.I)
+_AGAIN = re.compile(r"\b(?:zuletzt|erneut|wieder|nochmals|abermals)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def usable(timex: TimeExpression) -> bool:
+    """DATE/TIME/SET expressions with a value we can put on a calendar (no *_REF)."""
+    return timex.type in SCORED_TYPES and not timex.value.endswith("_REF")
+
+
+def day_precise(value: str | None) -> bool:
+    return bool(value) and (bool(_DAY.match(value)) or value.startswith("XXXX-WXX"))
+
+
+@dataclass
+class DateGroup:
+    """Temporal expressions written together ("Mittwoch, 25. April, um 11 Uhr")."""
+
+    items: list[TimeExpression]
+
+    @property
+    def start_offset(self) -> int:
+        return self.items[0].start
+
+    @property
+    def end_offset(self) -> int:
+        return max(t.end for t in self.items)
+
+
+@dataclass
+class When:
+    """The time an event was linked to."""
+
+    start: str | None = None
+    end: str | None = None
+    has_time: bool = False  # some calendar expression was linked (even an unresolved one)
+    clock: bool = False  # it has a clock time
+    groups: list[DateGroup] = field(default_factory=list)
+
+
+def group_dates(text: str, timexes: list[TimeExpression]) -> list[DateGroup]:
+    """Join expressions that are written together (only connectors between them)."""
+    ordered = sorted((t for t in timexes if usable(t)), key=lambda t: (t.start, t.end, t.value))
+    groups: list[DateGroup] = []
+    for timex in ordered:
+        if groups:
+            last = groups[-1]
+            gap = text[last.end_offset : timex.start] if timex.start >= last.end_offset else ""
+            if timex.start < last.end_offset or (len(gap) <= 20 and _CONNECTOR.match(gap)):
+                last.items.append(timex)
+                continue
+        groups.append(DateGroup([timex]))
+    return groups
+
+
+def _combine(date_value: str | None, time_value: str) -> str:
+    """Put a clock time whose day is unknown on the day of the date it was written with."""
+    if date_value and time_value.startswith("XXXX-XX-XXT") and _DAY.match(date_value):
+        return date_value[:10] + time_value[10:]
+    return time_value
+
+
+def resolve_group(text: str, group: DateGroup, unit_start: int) -> When:
+    """Start and end of one date group: the clock time on its day, ranges as start/end."""
+    items = group.items
+    dates = [t for t in items if t.type in ("DATE", "SET")]
+    times = [t for t in items if t.type == "TIME"]
+    day = next((d.value for d in dates if _DAY.match(d.value)), None)
+    when = When(has_time=True, groups=[group], clock=bool(times))
+    left = text[max(unit_start, items[0].start - 25) : items[0].start]
+    first_text = items[0].text.lower()
+    until_only = (bool(_UNTIL.search(left)) or first_text.startswith("bis")) and not (
+        _FROM.search(text[items[0].start : group.end_offset]) or first_text.startswith(("von", "vom"))
+    )
+    if times:
+        values = [_combine(day, t.value) for t in times]
+        start, end = values[0], None
+        if len(times) > 1 and _is_range(text, times[0], times[1]):
+            end = values[1]
+    else:
+        values = [d.value for d in dates]
+        start, end = values[0], None
+        if len(dates) > 1 and _is_range(text, dates[0], dates[1]):
+            end = values[1]
+    if start == "XXXX-XX-XX":
+        start = None
+    if until_only:
+        return When(start=None, end=start, has_time=True, groups=[group], clock=when.clock)
+    when.start, when.end = start, end
+    return when
+
+
+def _is_range(text: str, a: TimeExpression, b: TimeExpression) -> bool:
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    between = text[a.end : b.start] if b.start >= a.end else ""
+    return bool(_RANGE.search(between)) or bool(re.search(r"\bbis\b", a.text + " " + b.text))
+
+
+def open_start(text: str, group: DateGroup, unit_start: int) -> bool:
+    """A year introduced by 'seit'/'ab' ("seit 1991 geehrt"): a state, not a dated happening."""
+    first = group.items[0]
+    left = text[max(unit_start, first.start - 20) : first.start]
+    introduced = bool(_OPEN_START.search(left)) or first.text.lower().startswith(("seit", "ab "))
+    return introduced and not any(day_precise(t.value) for t in group.items)
+
+
+def repeated(text: str, group: DateGroup, unit_start: int) -> bool:
+    """'zuletzt im Jahr 2015', 'erneut am ...': a further occurrence of the same happening."""
+    first = group.items[0]
+    return bool(_AGAIN.search(text[max(unit_start, first.start - 30) : first.start]))
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(re.findall(r"\w+", text[a:b])) if b > a else 99
+
+
+def assign_dates(
+    text: str, cands: list[Candidate], groups: list[DateGroup]
+) -> dict[int, list[DateGroup]]:
+    """Date groups per candidate (by index): adjacent groups are claimed, others shared.
+
+    A group that follows a noun trigger within three words ("Wahlen Ende Mai", "Sitzung am
+    Dienstag") belongs to it alone. Every trigger without such a claim takes the nearest
+    unclaimed group.
+    """
+    active = [i for i, c in enumerate(cands) if c.absorbed_by is None]
+    claimed: dict[int, int] = {}
+    result: dict[int, list[DateGroup]] = {i: [] for i in active}
+    for g_index, group in enumerate(groups):
+        for i in active:
+            cand = cands[i]
+            if cand.kind == "verb" or group.start_offset < cand.end:
+                continue
+            gap = text[cand.end : group.start_offset]
+            if _words_between(text, cand.end, group.start_offset) <= 3 and not re.search(r"[.;:!?]", gap):
+                between = [c for c in cands if cand.end <= c.start < group.start_offset]
+                if not between:
+                    claimed[g_index] = i
+                    result[i].append(group)
+                    break
+    free = [g for k, g in enumerate(groups) if k not in claimed]
+    for i in active:
+        if result[i] or not free:
+            continue
+        cand = cands[i]
+        result[i].append(min(free, key=lambda g: _distance(cand.start, cand.end, g.start_offset, g.end_offset)))
+    return result
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if b_start >= a_end:
+        return b_start - a_end
+    if a_start >= b_end:
+        return a_start - b_end
+    return 0
+
+
+@dataclass(frozen=True)
+class VenueMention:
+    start: int
+    end: int
+    venue: Venue
+
+
+def venue_mentions(venues: list[Venue], limit: int | None) -> list[VenueMention]:
+    found = [
+        VenueMention(m.start, m.end, v)
+        for v in venues
+        for m in v.mentions
+        if limit is None or m.start < limit
+    ]
+    return sorted(found, key=lambda m: m.start)
+
+
+def assign_venues(cands: list[Candidate], mentions: list[VenueMention]) -> dict[int, list[VenueMention]]:
+    """Each venue mention of a sentence goes to its nearest trigger (absorbed ones pass it on)."""
+    result: dict[int, list[VenueMention]] = {}
+    if not cands:
+        return result
+    for mention in mentions:
+        best = min(
+            range(len(cands)),
+            key=lambda i: _distance(cands[i].start, cands[i].end, mention.start, mention.end),
+        )
+        owner = cands[best]
+        while owner.absorbed_by is not None:
+            owner = owner.absorbed_by
+        result.setdefault(cands.index(owner), []).append(mention)
+    return result
+
+
+# -- organisers and participants -----------------------------------------------------------
+_ORGANISER_CUE = re.compile(
+    r"\b(?:l[äa]dt|laden|lud|luden|eingeladen|einladen|veranstalte\w*|Veranstalter\w*|"
+    r"organisier\w*|Organisiert|Organisator\w*|ausgerichtet|richtet\w*|Ausrichter\w*|"
+    r"Kooperation|Zusammenarbeit|gemeinsam\s+mit)\b"
+)
+_INVITE = re.compile(r"\b(?:l[äa]dt|laden|lud|luden|eingeladen|einladen)\b")
+_COOP = re.compile(r"\b(?:in\s+Kooperation|in\s+Zusammenarbeit|gemeinsam)\s+mit\b")
+ROLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\beröffne\w*|\bEröffnung\b"), "Eröffnung"),
+    (re.compile(r"\bGrußwort\w*|\bgrüß\w*"), "Grußwort"),
+    (re.compile(r"\bBegrüßung\b|\bbegrüß\w*"), "Begrüßung"),
+    (re.compile(r"\bModeration\b|\bmoderier\w*|\bModerier\w*"), "Moderation"),
+    (re.compile(r"\b\w*[Vv]ortrag\w*|\breferier\w*"), "Vortrag"),
+    (re.compile(r"\b\w*(?:[Rr]ede|[Aa]nsprache)\b"), "Rede"),
+    (re.compile(r"\bvereidig\w*"), "Vereidigung"),
+    (re.compile(r"\bgeehrt\b|\bausgezeichnet\b|\bEhrung\b"), "Geehrte"),
+    (re.compile(r"\bverabschied\w*"), "Verabschiedung"),
+    (re.compile(r"\bInterpret\w*|\bspiel\w*|\bsing\w*|\bbegleite\w*"), "Mitwirkende"),
+)
+
+
+def organisers(
+    text: str, span: tuple[int, int], people: list[Person], orgs: list[Organization]
+) -> list[str]:
+    """Organisations (and inviting people) of one sentence that carries an organiser cue."""
+    sentence = text[span[0] : span[1]]
+    cue = _ORGANISER_CUE.search(sentence)
+    if not cue:
+        return []
+    names: list[str] = []
+    coop = _COOP.search(sentence)
+    for org in orgs:
+        for m in org.mentions:
+            if span[0] <= m.start < span[1] and org.name not in names:
+                # after "von/vom" only when the cue is a passive ("veranstaltet von")
+                names.append(org.name)
+                break
+    invite = _INVITE.search(sentence)
+    if invite:
+        cue_pos = span[0] + invite.start()
+        for person in people:
+            if any(span[0] <= m.start < cue_pos for m in person.mentions) and person.name not in names:
+                names.append(person.name)
+    if coop and not names:
+        return []
+    return names
+
+
+def participants(
+    text: str, span: tuple[int, int], people: list[Person], exclude: set[str]
+) -> list[tuple[str, str | None]]:
+    """People of one sentence with the part a nearby cue word gives them."""
+    found: list[tuple[str, str | None]] = []
+    for person in people:
+        if person.name in exclude:
+            continue
+        inside = [m for m in person.mentions if span[0] <= m.start < span[1]]
+        if not inside:
+            continue
+        mention = inside[0]
+        role = None
+        best = 80
+        for pattern, label in ROLE_CUES:
+            for cue in pattern.finditer(text, span[0], span[1]):
+                dist = _distance(cue.start(), cue.end(), mention.start, mention.end)
+                if dist < best:
+                    best, role = dist, label
+        found.append((person.name, role))
+    return found
+
+
+def has_participant_cue(sentence: str) -> bool:
+    return any(p.search(sentence) for p, label in ROLE_CUES[:6])

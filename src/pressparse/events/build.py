@@ -1,0 +1,369 @@
+"""From triggers and arguments to `Event` records: creation, coreference, merging.
+
+A trigger becomes an event when its sentence gives it a time or a venue. A definite mention
+without a "new instance" word ("die Konferenz", "beim Empfang") refers back to an event of the
+same type or concept found before, and adds what it knows (a venue, an end time) instead of
+making a second record. At the end, records of the same type on the same day that name the
+same thing are merged, and an undated mention (a headline) joins its dated twin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..schema import Event, Mention, Organization, Participant, Person, TimeExpression, Venue
+from . import arguments as args
+from .lexicon import Lexicon
+from .naming import event_name
+from .segment import Unit, units
+from .status import confidence, status_of, cancellation
+from .triggers import Candidate, absorb, find_candidates
+
+_END_CUE = re.compile(r"\b(?:endet|endete|enden|schließt|dauert)\b|\bzu\s+Ende\b")
+_SAME_PLACE = re.compile(
+    r"\b(?:im|am|in\s+dem|an\s+dem|in\s+der|an\s+der)\s+(?:selben|gleichen|demselben|derselben)\s+\w+"
+)
+
+
+@dataclass
+class EventInputs:
+    """What the event extractor reads: the text and the other components' results."""
+
+    text: str
+    published: date | None = None
+    body_end: int | None = None
+    sentences: list[tuple[int, int]] | None = None
+    dates: list[TimeExpression] = field(default_factory=list)
+    venues: list[Venue] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """An event under construction."""
+
+    type: str
+    main: Candidate
+    mentions: list[Candidate]
+    start: str | None = None
+    end: str | None = None
+    venue: Venue | None = None
+    has_time: bool = False
+    clock: bool = False
+    units: set[int] = field(default_factory=set)
+    concepts: set[str] = field(default_factory=set)
+    keep_separate: bool = False
+    venue_in_sentence: bool = False
+    merged: int = 0
+
+    @property
+    def para(self) -> int:
+        return self.main.unit.para
+
+    def absorb_draft(self, other: Draft) -> None:
+        """Take over another draft's mentions and fill gaps from it."""
+        if _precision(other.start) > _precision(self.start) and (
+            self.start is None or _day(self.start) == _day(other.start)
+        ):
+            self.start, self.clock = other.start, other.clock
+        self.end = self.end or other.end
+        self.venue = self.venue or other.venue
+        self.has_time = self.has_time or other.has_time
+        self.mentions.extend(other.mentions)
+        self.units |= other.units
+        self.concepts |= other.concepts
+        self.merged += 1 + other.merged
+        if other.main.kind != "verb" and self.main.kind == "verb":
+            self.main = other.main
+
+
+def _precision(value: str | None) -> int:
+    if not value:
+        return 0
+    return len(value.replace("XXXX", "").replace("X", ""))
+
+
+def _day(value: str | None) -> str | None:
+    return value.split("T", 1)[0] if value else None
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    da, db = _day(a), _day(b)
+    return da == db or da.startswith(db) or db.startswith(da)
+
+
+def _concepts_compatible(a: set[str], b: set[str]) -> bool:
+    return any(x == y or x.endswith(y) or y.endswith(x) for x in a for y in b)
+
+
+def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
+    """All events of one release, in text order."""
+    text = inputs.text
+    limit = inputs.body_end
+    unit_list = units(text, inputs.sentences, limit)
+    timexes = [t for t in inputs.dates if limit is None or t.start < limit]
+    vmentions = args.venue_mentions(inputs.venues, limit)
+    drafts: list[Draft] = []
+    owned_units: set[int] = set()  # units with a trigger (their venues are spoken for)
+    venue_units: set[int] = set()
+    per_unit: list[list[Candidate]] = []
+    for unit in unit_list:
+        cands = find_candidates(text, unit, lex)
+        absorb(cands)
+        per_unit.append(cands)
+        in_unit = [v for v in vmentions if unit.start <= v.start < unit.end]
+        if in_unit:
+            venue_units.add(unit.index)
+        if cands:
+            owned_units.add(unit.index)
+        unit_timexes = [t for t in timexes if unit.start <= t.start < unit.end]
+        groups = args.group_dates(text, unit_timexes)
+        date_map = args.assign_dates(text, cands, groups)
+        venue_map = args.assign_venues(cands, in_unit)
+        for i, cand in enumerate(cands):
+            if cand.absorbed_by is not None:
+                continue
+            _place(text, cand, date_map.get(i, []), venue_map.get(i, []), unit, drafts, bool(in_unit))
+    drafts = _merge_drafts(drafts)
+    _fallback_venues(text, drafts, unit_list, per_unit, vmentions, owned_units)
+    return [_finish(text, d, unit_list, inputs) for d in sorted(drafts, key=lambda d: d.main.start)]
+
+
+def _when_of(text: str, cand: Candidate, groups: list[args.DateGroup], unit: Unit) -> list[args.When]:
+    whens: list[args.When] = []
+    for group in groups:
+        if cand.kind == "verb" and args.open_start(text, group, unit.start):
+            continue
+        whens.append(args.resolve_group(text, group, unit.start))
+    return whens
+
+
+def _place(
+    text: str,
+    cand: Candidate,
+    groups: list[args.DateGroup],
+    venues: list[args.VenueMention],
+    unit: Unit,
+    drafts: list[Draft],
+    unit_has_venue: bool,
+) -> None:
+    """Create a draft for a candidate, or merge it into the event it refers to."""
+    whens = _when_of(text, cand, groups, unit)
+    when = whens[0] if whens else args.When()
+    venue = venues[0].venue if venues else None
+    if venue is None and _SAME_PLACE.search(text, unit.start, unit.end) and drafts:
+        venue = next((d.venue for d in reversed(drafts) if d.venue), None)
+    if cand.after_previous and not when.has_time:
+        prev = next((d for d in reversed(drafts) if d.start), None)
+        if prev is not None:
+            when = args.When(start=_day(prev.start), has_time=True)
+    # coreference
+    if cand.refers_back or (not when.has_time and venue is None):
+        target = _antecedent(cand, when, drafts)
+        if target is not None:
+            target.mentions.append(cand)
+            target.units.add(unit.index)
+            target.concepts.add(cand.concept)
+            target.merged += 1
+            if target.venue is None and venue is not None:
+                target.venue = venue
+            if target.start is None and when.start is not None:
+                target.start, target.clock = when.start, when.clock
+            if when.clock and _END_CUE.search(text, unit.start, unit.end) and not target.end:
+                target.end = when.start
+            return
+        if cand.reference:
+            return
+    if not when.has_time and venue is None:
+        return
+    if cand.plural and not (args.day_precise(when.start) or _adjacent(text, cand, groups)):
+        return
+    if cand.trigger.part and not when.clock:
+        return
+    if (
+        not when.start
+        and when.end
+        and _END_CUE.search(text, unit.start, unit.end) is None
+        and cand.kind == "verb"
+    ):
+        return
+    draft = Draft(
+        type=cand.type,
+        main=cand,
+        mentions=[cand],
+        start=when.start,
+        end=when.end,
+        venue=venue,
+        has_time=when.has_time,
+        clock=when.clock,
+        units={unit.index},
+        concepts={cand.concept} | cand.aliases,
+        keep_separate=cand.comitative,
+        venue_in_sentence=unit_has_venue,
+    )
+    if when.start is None and when.end is None and when.has_time is False:
+        draft.venue_in_sentence = True
+    drafts.append(draft)
+    # "erstmals gewählt 1996, ..., zuletzt im Jahr 2015": one event per repeated date
+    for extra, group in zip(whens[1:], groups[1:], strict=False):
+        if extra.start and args.repeated(text, group, unit.start):
+            drafts.append(
+                Draft(
+                    type=cand.type,
+                    main=cand,
+                    mentions=[cand],
+                    start=extra.start,
+                    end=extra.end,
+                    has_time=True,
+                    clock=extra.clock,
+                    units={unit.index},
+                    concepts={cand.concept},
+                    keep_separate=True,
+                )
+            )
+
+
+def _adjacent(text: str, cand: Candidate, groups: list[args.DateGroup]) -> bool:
+    return any(
+        g.start_offset >= cand.end
+        and len(re.findall(r"\w+", text[cand.end : g.start_offset])) <= 3
+        for g in groups
+    )
+
+
+def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft | None:
+    """The most recent event this mention can refer to: same concept first, then same type."""
+    for need_concept in (True, False):
+        for draft in reversed(drafts):
+            if not _dates_compatible(draft.start, when.start):
+                continue
+            concept_ok = _concepts_compatible({cand.concept} | cand.aliases, draft.concepts)
+            if need_concept and concept_ok:
+                return draft
+            if not need_concept and draft.type == cand.type and cand.refers_back:
+                return draft
+    return None
+
+
+def _merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """One record per event: same type and day (and sentence or concept); undated twins."""
+    out: list[Draft] = []
+    for draft in drafts:
+        target = None
+        for other in out:
+            if other.type != draft.type or other.keep_separate or draft.keep_separate:
+                continue
+            same_unit = bool(other.units & draft.units)
+            concept = _concepts_compatible(other.concepts, draft.concepts)
+            if draft.start and other.start and _day(draft.start) == _day(other.start):
+                if same_unit or concept:
+                    target = other
+                    break
+        if target is None:
+            out.append(draft)
+        else:
+            target.absorb_draft(draft)
+    # undated mentions (headlines, info boxes) join their dated twin
+    result: list[Draft] = []
+    for draft in out:
+        if draft.start is None and draft.end is None:
+            twin = next(
+                (
+                    o
+                    for o in out
+                    if o is not draft
+                    and o.type == draft.type
+                    and (o.start or o.end)
+                    and _concepts_compatible(o.concepts, draft.concepts)
+                ),
+                None,
+            )
+            if twin is not None:
+                twin.absorb_draft(draft)
+                continue
+        result.append(draft)
+    return result
+
+
+def _fallback_venues(
+    text: str,
+    drafts: list[Draft],
+    unit_list: list[Unit],
+    per_unit: list[list[Candidate]],
+    vmentions: list[args.VenueMention],
+    owned_units: set[int],
+) -> None:
+    """A dated event without a venue in its sentence: the paragraph's free venue, else the
+    venue of an earlier event on the same day in the same paragraph."""
+    for draft in drafts:
+        if draft.venue is not None or not draft.start or draft.venue_in_sentence:
+            continue
+        main_unit = unit_list[draft.main.unit.index]
+        free = [
+            (abs(u.index - main_unit.index), u.index > main_unit.index, v)
+            for u in unit_list
+            if u.para == main_unit.para and u.index not in owned_units
+            for v in vmentions
+            if u.start <= v.start < u.end
+        ]
+        if free:
+            draft.venue = min(free, key=lambda f: (f[0], f[1]))[2].venue
+            continue
+        earlier = [
+            d
+            for d in drafts
+            if d is not draft
+            and d.venue is not None
+            and d.para == draft.para
+            and d.main.start < draft.main.start
+            and _day(d.start) == _day(draft.start)
+        ]
+        if earlier:
+            draft.venue = earlier[-1].venue
+
+
+def _evidence(text: str, draft: Draft, unit_list: list[Unit]) -> Mention:
+    main = unit_list[draft.main.unit.index]
+    start, end = main.start, main.end
+    return Mention(text=text[start:end], start=start, end=end)
+
+
+def _finish(text: str, draft: Draft, unit_list: list[Unit], inputs: EventInputs) -> Event:
+    main = draft.main
+    spans = sorted({(unit_list[i].start, unit_list[i].end) for i in draft.units})
+    organizers: list[str] = []
+    for span in spans:
+        for name in args.organisers(text, span, inputs.people, inputs.organizations):
+            if name not in organizers:
+                organizers.append(name)
+    people: dict[str, str | None] = {}
+    for span in spans:
+        for name, role in args.participants(text, span, inputs.people, set(organizers)):
+            if name not in people or (people[name] is None and role):
+                people[name] = role
+    cancelled, postponed = cancellation(text, spans, inputs.dates)
+    start = draft.start
+    if postponed:
+        start = postponed
+    event = Event(
+        type=draft.type,
+        name=event_name(text, draft.main, draft.mentions),
+        trigger=Mention(text=text[main.start : main.end], start=main.start, end=main.end),
+        start=start,
+        end=draft.end,
+        venue=draft.venue.name if draft.venue else None,
+        organizers=organizers,
+        participants=[Participant(name=n, role=r) for n, r in people.items()],
+        status=status_of(start, draft.end, inputs.published, text, spans),
+        confidence=0.0,
+        evidence=_evidence(text, draft, unit_list),
+        cancelled=cancelled,
+        postponed_to=postponed,
+    )
+    event.confidence = confidence(event, main.kind, draft.merged, main.plural)
+    return event

@@ -1,0 +1,269 @@
+"""Trigger matching and typing: which words in a sentence name an event, and of which type.
+
+Nouns are matched as capitalised words with their inflected forms and as compound heads
+("Integrationskonferenz" ends in "konferenz"), verbs by their listed forms, phrases by regex.
+Each match also records how it is introduced (definite article, "nächste", an ordinal), because
+that decides later whether it announces a new event or refers to one already found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, Trigger
+from .segment import Unit, words
+
+DEFINITE = frozenset(
+    "der die das dem den des zum zur im am beim vom ins ans".split()
+)
+DEMONSTRATIVE = frozenset(
+    "diese dieser dieses diesem diesen jene jener jenes jenem jenen selben derselben "
+    "demselben dieselbe".split()
+)
+INDEFINITE = frozenset("ein eine einer eines einem einen".split())
+POSSESSIVE = frozenset(
+    "sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres unser unsere "
+    "unserer unserem unseren euer eure".split()
+)
+#: Modifiers that make a mention a new instance even after a definite article.
+NOVEL = frozenset(
+    """nächste nächsten nächster nächstes kommende kommenden kommender kommendes erste ersten
+    erster erstes zweite zweiten zweiter dritte dritten vierte vierten fünfte fünften weitere
+    weiteren weiterer folgende folgenden letzte letzten letzter neue neuen neuer diesjährige
+    diesjährigen diesjähriger diesjähriges anschließende anschließenden anschließender
+    anschließendem""".split()
+)
+AFTER_PREVIOUS = frozenset(
+    "anschließende anschließenden anschließender anschließendem nachfolgende "
+    "nachfolgenden".split()
+)
+#: Prepositions before a noun trigger that make a verb in the same sentence part of it.
+CONTAINMENT = frozenset(
+    "in im bei beim während zu zum zur auf rahmen anlässlich".split()
+)
+COMITATIVE = re.compile(r"\b(?:[Gg]leichzeitig|[Zz]eitgleich|[Pp]arallel|zusammen)\s+(?:mit|zu)\s+\w+\s*$")
+_FUNCTION = DEFINITE | DEMONSTRATIVE | INDEFINITE | POSSESSIVE
+
+
+@dataclass
+class Candidate:
+    """One trigger occurrence in one sentence unit."""
+
+    trigger: Trigger
+    start: int
+    end: int
+    unit: Unit
+    concept: str
+    plural: bool = False
+    determiner: str = "none"  # definite | demonstrative | indefinite | possessive | none
+    novel: bool = False
+    after_previous: bool = False
+    ordinal: str | None = None
+    reference: bool = False
+    containment: bool = False  # introduced by in/bei/während/zu/im Rahmen
+    comitative: bool = False  # "gleichzeitig mit den Kommunalwahlen"
+    aliases: set[str] = field(default_factory=set)
+    absorbed_by: Candidate | None = None
+
+    @property
+    def type(self) -> str:
+        return self.trigger.type
+
+    @property
+    def kind(self) -> str:
+        return self.trigger.kind
+
+    @property
+    def refers_back(self) -> bool:
+        """A definite/demonstrative mention without a 'new instance' marker."""
+        return self.reference or (
+            self.determiner in ("definite", "demonstrative") and not self.novel
+        )
+
+
+def _is_blocked(low: str, matched: str, lex: Lexicon) -> bool:
+    for item in lex.blocked:
+        if len(item) > len(matched) and (low == item or low.endswith(item)):
+            return True
+        if low == item:
+            return True
+    return False
+
+
+def match_noun(word: str, lex: Lexicon) -> tuple[Trigger, str, bool] | None:
+    """(entry, concept, plural) for a capitalised word, or None.
+
+    Exact forms and allowed compounds first, then the longest lexicon form the word ends
+    in, if the entry accepts compounds and the rest is a plausible first part (>= 3 letters).
+    """
+    if not word[:1].isupper():
+        return None
+    low = word.lower()
+    candidates: list[tuple[int, Trigger, str, bool]] = []
+    for trig, plural in lex.exact_forms.get(low, ()):
+        candidates.append((len(low) + 1, trig, low, plural))
+    for trig in lex.noun_forms.get(low, ()):
+        candidates.append((len(low), trig, low, low in trig.plural_forms))
+    if not candidates:
+        parts = low.split("-")
+        for cut in range(1, len(low) - 2):
+            suffix = low[cut:]
+            entries = lex.noun_forms.get(suffix)
+            if not entries:
+                continue
+            prefix = low[:cut].rstrip("-")
+            if len(prefix) < 3 and not low[:cut].endswith("-") and len(parts) == 1:
+                continue
+            for trig in entries:
+                if trig.compound:
+                    candidates.append((len(suffix), trig, suffix, suffix in trig.plural_forms))
+            if candidates:
+                break
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: -c[0])
+    _, trig, matched, plural = candidates[0]
+    if _is_blocked(low, matched, lex):
+        return None
+    concept = _singular_concept(low, matched, trig)
+    return trig, concept, plural
+
+
+def _singular_concept(low: str, matched: str, trig: Trigger) -> str:
+    """The compound with its head in lemma form: 'integrationskonferenzen' -> '...konferenz'."""
+    prefix = low[: len(low) - len(matched)]
+    lemma = trig.form.lower()
+    if matched in trig.forms or matched in trig.plural_forms:
+        return prefix + lemma
+    return low
+
+
+def _left_words(text: str, unit: Unit, start: int) -> list[str]:
+    return [m.group() for m in words(text, unit.start, start)]
+
+
+def _introduce(cand: Candidate, text: str) -> None:
+    """Fill determiner, novelty, ordinal and containment from the words before a noun."""
+    left = text[cand.unit.start : cand.start]
+    before = _left_words(text, cand.unit, cand.start)
+    # an ordinal directly before: "7. Integrationskonferenz", "31. öffentlichen Sitzung"
+    ordinal = re.search(r"(\d{1,3})\.\s+(?:[a-zäöü][\w-]*\s+){0,2}$", left)
+    if ordinal:
+        cand.ordinal = ordinal.group(1) + "."
+        cand.novel = True
+    steps = 0
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        low = word.lower()
+        steps += 1
+        if steps > 5:
+            break
+        if low in _FUNCTION:
+            if low in DEFINITE:
+                cand.determiner = "definite"
+            elif low in DEMONSTRATIVE:
+                cand.determiner = "demonstrative"
+            elif low in INDEFINITE:
+                cand.determiner = "indefinite"
+            else:
+                cand.determiner = "possessive"
+            prev = before[i - 1].lower() if i > 0 else ""
+            cand.containment = low in ("zum", "zur", "im", "beim") or prev in CONTAINMENT
+            if low == "im" and i + 1 < len(before) and before[i + 1] == "Rahmen":
+                cand.containment = True
+            break
+        if low in NOVEL:
+            cand.novel = True
+            if low in AFTER_PREVIOUS:
+                cand.after_previous = True
+            continue
+        if word.isdigit():
+            continue
+        if word[:1].islower() or (word[:1].isupper() and low.endswith("er") and i == len(before) - 1):
+            continue  # adjective ("öffentlichen", "Harburger")
+        if low in CONTAINMENT:
+            cand.containment = True
+        break
+    cand.comitative = bool(COMITATIVE.search(left))
+
+
+def find_candidates(text: str, unit: Unit, lex: Lexicon) -> list[Candidate]:
+    """All trigger occurrences in one unit, in text order, contexts applied."""
+    found: list[Candidate] = []
+    phrase_spans: list[tuple[int, int]] = []
+    for trig in lex.phrases:
+        assert trig.pattern is not None
+        for m in trig.pattern.finditer(text, unit.start, unit.end):
+            span = m.span("t") if "t" in trig.pattern.groupindex else m.span()
+            if any(a < span[1] and span[0] < b for a, b in phrase_spans):
+                continue
+            phrase_spans.append(span)
+            found.append(Candidate(trig, span[0], span[1], unit, trig.concept))
+    for m in words(text, unit.start, unit.end):
+        if any(a < m.end() and m.start() < b for a, b in phrase_spans):
+            continue
+        word = m.group()
+        if text[m.end() : m.end() + 1] in ("-", "\u2010"):
+            continue  # truncated first part of a coordination ("Integrations- und ...")
+        noun = match_noun(word, lex)
+        if noun is not None:
+            trig, concept, plural = noun
+            cand = Candidate(trig, m.start(), m.end(), unit, concept, plural=plural)
+            _introduce(cand, text)
+            found.append(cand)
+            continue
+        for trig in lex.verb_forms.get(word.lower(), ())[:1]:
+            found.append(Candidate(trig, m.start(), m.end(), unit, trig.concept))
+    found.sort(key=lambda c: c.start)
+    kept = []
+    for cand in found:
+        effect = context_effect(text, cand, lex)
+        if effect == "block":
+            continue
+        cand.reference = effect == "reference"
+        kept.append(cand)
+    return kept
+
+
+def context_effect(text: str, cand: Candidate, lex: Lexicon) -> str | None:
+    """'block', 'reference' or None for a candidate, by the context rules."""
+    left = text[cand.unit.start : cand.start]
+    right = text[cand.end : cand.unit.end]
+    effect = None
+    for rule in lex.contexts:
+        if not rule.applies(cand.type):
+            continue
+        hit = rule.pattern.search(left if rule.side == "left" else right)
+        if hit:
+            if rule.effect == "block":
+                return "block"
+            effect = "reference"
+    return effect
+
+
+def absorb(cands: list[Candidate]) -> None:
+    """Within one sentence, let nouns absorb verbs (and openings) that are parts of them.
+
+    "wurde in einer Sondersitzung ... vereidigt": the swearing-in is part of the session;
+    "der Bürgermeister eröffnet das Konzert": the opening is part of the concert (an opening
+    is its own event only for something that then runs: an exhibition, a market).
+    Same-type verbs are the predicate of the noun ("Mit der Auszeichnung ... gewürdigt").
+    """
+    nouns = [c for c in cands if c.kind != "verb" and not c.reference]
+    for cand in cands:
+        if cand.absorbed_by is not None:
+            continue
+        is_opening = cand.type == "opening"
+        if cand.kind == "verb" or (is_opening and cand.kind == "noun"):
+            for noun in nouns:
+                if noun is cand or noun.absorbed_by is not None:
+                    continue
+                same = noun.type == cand.type and cand.kind == "verb" and not noun.comitative
+                contained = cand.kind == "verb" and noun.containment and noun.type != "opening"
+                opened = is_opening and noun.type != "opening" and not noun.trigger.running
+                part = cand.trigger.part and noun.type != cand.type
+                if same or contained or opened or part:
+                    cand.absorbed_by = noun
+                    noun.aliases.add(cand.concept)
+                    break
