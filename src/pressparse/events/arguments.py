@@ -29,7 +29,8 @@ _AGAIN = re.compile(r"\b(?:zuletzt|erneut|wieder|nochmals|abermals)\s+(?:\w+\s+)
 
 def usable(timex: TimeExpression) -> bool:
     """DATE/TIME/SET expressions with a value we can put on a calendar (no *_REF)."""
-    return timex.type in SCORED_TYPES and not timex.value.endswith("_REF")
+    value = timex.value
+    return timex.type in SCORED_TYPES and not value.endswith("_REF") and not value.startswith("P")
 
 
 def day_precise(value: str | None) -> bool:
@@ -165,11 +166,30 @@ def assign_dates(
                     break
     free = [g for k, g in enumerate(groups) if k not in claimed]
     for i in active:
-        if result[i] or not free:
-            continue
         cand = cands[i]
-        result[i].append(min(free, key=lambda g: _distance(cand.start, cand.end, g.start_offset, g.end_offset)))
+        if result[i]:
+            continue
+        pool = free
+        if cand.kind == "verb":
+            # a verb's date stands in its own clause
+            pool = [g for g in free if not _CLAUSE_BREAK.search(_between(text, cand, g))]
+            if not pool and not free:
+                pool = [g for g in groups if not _CLAUSE_BREAK.search(_between(text, cand, g))]
+        if not pool:
+            continue
+        nearest = min(pool, key=lambda g: _distance(cand.start, cand.end, g.start_offset, g.end_offset))
+        # all groups, nearest first: later ones may be repetitions ("zuletzt im Jahr 2015")
+        result[i] = [nearest] + [g for g in groups if g is not nearest and g.start_offset > nearest.start_offset]
     return result
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014]|\s-\s")
+
+
+def _between(text: str, cand: Candidate, group: DateGroup) -> str:
+    if group.start_offset >= cand.end:
+        return text[cand.end : group.start_offset]
+    return text[group.end_offset : cand.start]
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -134,12 +134,14 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     return [_finish(text, d, unit_list, inputs) for d in sorted(drafts, key=lambda d: d.main.start)]
 
 
-def _when_of(text: str, cand: Candidate, groups: list[args.DateGroup], unit: Unit) -> list[args.When]:
-    whens: list[args.When] = []
+def _when_of(
+    text: str, cand: Candidate, groups: list[args.DateGroup], unit: Unit
+) -> list[tuple[args.When, args.DateGroup]]:
+    whens = []
     for group in groups:
         if cand.kind == "verb" and args.open_start(text, group, unit.start):
             continue
-        whens.append(args.resolve_group(text, group, unit.start))
+        whens.append((args.resolve_group(text, group, unit.start), group))
     return whens
 
 
@@ -154,7 +156,7 @@ def _place(
 ) -> None:
     """Create a draft for a candidate, or merge it into the event it refers to."""
     whens = _when_of(text, cand, groups, unit)
-    when = whens[0] if whens else args.When()
+    when = whens[0][0] if whens else args.When()
     venue = venues[0].venue if venues else None
     if venue is None and _SAME_PLACE.search(text, unit.start, unit.end) and drafts:
         venue = next((d.venue for d in reversed(drafts) if d.venue), None)
@@ -210,7 +212,7 @@ def _place(
         draft.venue_in_sentence = True
     drafts.append(draft)
     # "erstmals gewählt 1996, ..., zuletzt im Jahr 2015": one event per repeated date
-    for extra, group in zip(whens[1:], groups[1:], strict=False):
+    for extra, group in whens[1:]:
         if extra.start and args.repeated(text, group, unit.start):
             drafts.append(
                 Draft(
@@ -238,6 +240,12 @@ def _adjacent(text: str, cand: Candidate, groups: list[args.DateGroup]) -> bool:
 
 def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft | None:
     """The most recent event this mention can refer to: same concept first, then same type."""
+    if cand.refers_back:
+        # "aus der Planungswerkstatt im kommenden Jahr": the same name refers back even when
+        # the sentence has another date (it belongs to the sentence's own verb)
+        for draft in reversed(drafts):
+            if cand.concept in draft.concepts:
+                return draft
     for need_concept in (True, False):
         for draft in reversed(drafts):
             if not _dates_compatible(draft.start, when.start):

@@ -58,7 +58,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for match in _SENT_END.finditer(text, line_start, line_end):
             word = text[max(line_start, match.start() - 12) : match.start()].split()
             last = word[-1].lower().rstrip(".") if word else ""
-            if match.group().startswith(".") and (last in _ABBREV or last.isdigit() or len(last) == 1):
+            if match.group().startswith(".") and (
+                last in _ABBREV or (last.isdigit() and len(last) <= 3) or len(last) == 1
+            ):
                 continue
             spans.append((pos, match.end()))
             pos = match.end()

@@ -65,6 +65,7 @@ class Candidate:
     comitative: bool = False  # "gleichzeitig mit den Kommunalwahlen"
     aliases: set[str] = field(default_factory=set)
     absorbed_by: Candidate | None = None
+    unit_text: str = ""
 
     @property
     def type(self) -> str:
@@ -218,6 +219,7 @@ def find_candidates(text: str, unit: Unit, lex: Lexicon) -> list[Candidate]:
     found.sort(key=lambda c: c.start)
     kept = []
     for cand in found:
+        cand.unit_text = text[unit.start : unit.end]
         effect = context_effect(text, cand, lex)
         if effect == "block":
             continue
@@ -242,6 +244,16 @@ def context_effect(text: str, cand: Candidate, lex: Lexicon) -> str | None:
     return effect
 
 
+_GENITIVE_GAP = re.compile(r"^\s+(?:des|der)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def text_between(first: Candidate, second: Candidate) -> str | None:
+    """The text between two candidates of one unit (needs the unit text, kept on the unit)."""
+    if second.start < first.end:
+        return None
+    return first.unit_text[first.end - first.unit.start : second.start - first.unit.start]
+
+
 def absorb(cands: list[Candidate]) -> None:
     """Within one sentence, let nouns absorb verbs (and openings) that are parts of them.
 
@@ -251,6 +263,16 @@ def absorb(cands: list[Candidate]) -> None:
     Same-type verbs are the predicate of the noun ("Mit der Auszeichnung ... gewürdigt").
     """
     nouns = [c for c in cands if c.kind != "verb" and not c.reference]
+    # a genitive attribute names whose event it is: "Sondersitzung der Kieler Ratsversammlung"
+    for first, second in zip(nouns, nouns[1:], strict=False):
+        if first.absorbed_by is not None or first.kind != "noun" or second.kind != "noun":
+            continue
+        gap = text_between(first, second)
+        if gap is not None and _GENITIVE_GAP.match(gap):
+            if first.type == "opening" and second.trigger.running:
+                continue
+            second.absorbed_by = first
+            first.aliases.add(second.concept)
     for cand in cands:
         if cand.absorbed_by is not None:
             continue
