@@ -15,6 +15,7 @@ error record ``{id, source, error}``; it never stops the run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -202,7 +203,9 @@ def _pool_init(options: Options) -> None:
     global _POOL_OPTIONS
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _POOL_OPTIONS = options
-    _worker_extractor(options)
+    # A model that fails to load fails again, with its message, in the first part.
+    with contextlib.suppress(Exception):
+        _worker_extractor(options)
 
 
 # -- main side ----------------------------------------------------------------------------------
@@ -385,8 +388,8 @@ def run(
     store = BatchStore(out)
     if store.has_output() and not (resume or overwrite):
         raise BatchError(
-            f"{out} already holds batch output; pass resume to continue it or overwrite to "
-            "start again"
+            f"{out} already holds batch output; resume it (--resume) or start again "
+            "(--overwrite)"
         )
     if overwrite and not resume:
         for directory in (store.records_dir, store.errors_dir, store.tables_dir,

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
+from .options import DEFAULT_MAX_CHARS, Options
 from .schema import ErrorRecord, PressRelease
 
 app = typer.Typer(
@@ -275,6 +276,68 @@ def export(
             print(f"{jsonld}: {len(objects)} events", file=sys.stderr)
     except OSError as err:
         raise UserError(f"cannot write {err.filename}: {err.strerror}") from None
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders, zip/tar.gz archives: .txt, .html, .jsonl, .json, .csv, .warc(.gz), "
+             "RSS/Atom.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")],
+    workers: Annotated[int, typer.Option(help="Worker processes (each loads the model once).")] = 1,
+    engine: Annotated[Engine, typer.Option(help="local processes or a Dask cluster.")] = Engine.local,
+    scheduler: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Dask scheduler address (default: a LocalCluster on loopback)."),
+    ] = None,
+    resume: Annotated[bool, typer.Option(help="Skip ids already in --out; continue a run.")] = False,
+    overwrite: Annotated[bool, typer.Option(help="Replace existing output in --out.")] = False,
+    model: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Path or name of a German spaCy pipeline (default: shipped)."),
+    ] = None,
+    require_ner: Annotated[bool, typer.Option(help="Refuse a base pipeline without NER.")] = True,
+    max_chars: Annotated[int, typer.Option(help="Size limit per text (characters).")] = (
+        DEFAULT_MAX_CHARS),
+    text_field: Annotated[str, typer.Option(help="JSONL/CSV field with the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSONL/CSV field with the id.")] = "id",
+    date_field: Annotated[str, typer.Option(help="JSONL/CSV field with the date.")] = "published",
+    title_field: Annotated[str, typer.Option(help="JSONL/CSV field with the title.")] = "title",
+    db: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="DuckDB file to append to (default: OUT/pressparse.duckdb)."),
+    ] = None,
+    chunk_size: Annotated[int, typer.Option(help="Documents per output part.")] = 128,
+    batch_size: Annotated[int, typer.Option(help="nlp.pipe batch size.")] = 16,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Run over archives into --out: JSONL records and errors, Parquet/CSV tables, DuckDB."""
+    from . import batch as batch_module
+    from .io import Fields
+    from .pipeline import ModelNotFoundError
+    from .validation import InputError
+
+    try:
+        options = Options(model=model, require_ner=require_ner, max_chars=max_chars)
+        summary = batch_module.run(
+            inputs, out, workers=workers, engine=engine.value, scheduler=scheduler,
+            resume=resume, overwrite=overwrite, options=options,
+            fields=Fields(text=text_field, id=id_field, published=date_field, title=title_field),
+            chunk_size=chunk_size, batch_size=batch_size, duckdb=db or True,
+            progress=progress and sys.stderr.isatty(),
+        )
+    except batch_module.BatchInterrupted as err:
+        print(str(err), file=sys.stderr)
+        raise typer.Exit(code=1) from None
+    except (batch_module.BatchError, InputError, ModelNotFoundError, ValueError) as err:
+        raise UserError(str(err).splitlines()[0] if str(err) else type(err).__name__) from None
+    for line in summary.lines():
+        print(line, file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

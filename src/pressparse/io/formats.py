@@ -126,7 +126,7 @@ def read_text(leaf: Leaf, limits: Limits, report: ReadReport, fields: Fields) ->
     doc_id = strip_suffix(leaf.name)
     text, encoding = decode_bytes(leaf.read(limits.max_file_bytes))
     report.encodings[encoding] += 1
-    if encoding != "utf-8":
+    if not encoding.startswith("utf-8"):
         report.warn(doc_id, f"file was not UTF-8; decoded as {encoding}")
     yield InputDoc(id=doc_id, text=text.lstrip("\ufeff"), source=leaf.source)
 
@@ -299,9 +299,11 @@ def _html_fragment_text(fragment: str) -> str:
         return re.sub(r"<[^>]{0,2000}>", " ", fragment)
     for element in root.iter("script", "style"):
         element.drop_tree()
-    for element in root.iter("br", "p", "div", "li", "h1", "h2", "h3", "h4", "tr"):
+    for element in root.iter("br", "li", "tr"):
         element.tail = "\n" + (element.tail or "")
-    return re.sub(r"\n\s*\n+", "\n\n", root.text_content()).strip()
+    for element in root.iter("p", "div", "h1", "h2", "h3", "h4", "ul", "ol", "table"):
+        element.tail = "\n\n" + (element.tail or "")
+    return re.sub(r"\n[ \t]*\n\s*", "\n\n", root.text_content()).strip()
 
 
 def read_feed(leaf: Leaf, limits: Limits, report: ReadReport, fields: Fields

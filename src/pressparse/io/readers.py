@@ -129,11 +129,13 @@ def count_items(
     *,
     fields: Fields | None = None,
     limits: Limits | None = None,
-) -> int:
+) -> int | None:
     """About how many items `iter_items` will yield (for progress bars and ETAs)."""
     fields = fields or Fields()
     limits = limits or Limits()
     paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    if any(Path(p).exists() and not (Path(p).is_file() or Path(p).is_dir()) for p in paths):
+        return None  # a pipe can be read only once
     total = 0
     for raw in paths:
         path = Path(raw)

@@ -190,6 +190,11 @@ def walk_path(path: Path, limits: Limits) -> Iterator[Leaf | Refused]:
             limits, depth=0, budget=None,
         )
         return
+    if path.exists() and not path.is_dir():
+        # A named pipe or device given explicitly (e.g. JSON Lines streamed from another
+        # program): read once, as a stream, with the format taken from its name.
+        yield Leaf(path.name, str(path), functools.partial(open, path, "rb"), None)
+        return
     if not path.is_dir():
         raise InputError(f"no such file or directory: {path}")
     entries: list[tuple[str, Path]] = []
@@ -283,33 +288,42 @@ def walk_zip(leaf: Leaf, limits: Limits, budget: Budget) -> Iterator[Leaf | Refu
 
 
 def walk_tar(leaf: Leaf, limits: Limits, budget: Budget) -> Iterator[Leaf | Refused]:
-    """Members of a (compressed) tar archive in stream order, each read through the budget."""
-    with leaf.open() as raw, tarfile.open(fileobj=raw, mode="r|*") as archive:
-        for member in archive:
-            source = f"{leaf.source}!{member.name}"
-            budget.take_member(source)
-            reason = unsafe_member_name(member.name)
-            if reason is None and (member.isdir() or _skip_name(member.name)):
-                continue
-            if reason is None and (member.issym() or member.islnk()):
-                reason = "link"
-            if reason is None and not member.isfile():
-                reason = "not a regular file"
-            if reason is None and member.size > limits.max_file_bytes and not _streamable(
-                member.name
-            ):
-                reason = f"member has {member.size} bytes, over the limit"
-            if reason is not None:
-                # Skipping still decompresses the member: charge it so bombs stop early.
-                budget.take_bytes(member.size, source)
-                yield Refused(member.name, source, f"refused: {reason}")
-                continue
-            stream = archive.extractfile(member)
-            if stream is None:  # pragma: no cover - isfile() members always have data
-                continue
-            # A streamed tar cannot be revisited: read the member now, while it is current.
-            data = CappedReader(stream, source, _cap_for(member.name, limits), budget).read()
-            yield Leaf(member.name, source, lambda d=data: _BytesStream(d), len(data))
+    """Members of a (compressed) tar archive in stored order, each read through the budget.
+
+    Random-access mode ("r:*") needs a seekable stream: streamed tar skips members very
+    slowly (tens of seconds for a few hundred MB), which would make a bomb a denial of service.
+    """
+    with leaf.open() as raw:
+        seekable = hasattr(raw, "seekable") and raw.seekable()
+        stream = raw if seekable else _spool(raw, leaf, limits)
+        with tarfile.open(fileobj=stream, mode="r:*") as archive:
+            for member in archive:
+                source = f"{leaf.source}!{member.name}"
+                budget.take_member(source)
+                budget.take_bytes(0, source)  # stop once over
+                reason = unsafe_member_name(member.name)
+                if reason is None and (member.isdir() or _skip_name(member.name)):
+                    continue
+                if reason is None and (member.issym() or member.islnk()):
+                    reason = "link"
+                if reason is None and not member.isfile():
+                    reason = "not a regular file"
+                if reason is None and member.size > limits.max_file_bytes and not _streamable(
+                    member.name
+                ):
+                    reason = f"member has {member.size} bytes, over the limit"
+                if reason is not None:
+                    # Skipping still decompresses the member: charge it so bombs stop early.
+                    budget.take_bytes(member.size if member.isfile() else 0, source)
+                    yield Refused(member.name, source, f"refused: {reason}")
+                    continue
+                yield Leaf(
+                    member.name,
+                    source,
+                    lambda m=member, s=source: CappedReader(
+                        archive.extractfile(m), s, _cap_for(m.name, limits), budget),
+                    member.size,
+                )
 
 
 def _streamable(name: str) -> bool:
