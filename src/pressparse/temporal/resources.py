@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from .firstchar import guard
+
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 RULE_TYPES = (*TIMEX_TYPES, "NEGATIVE")
 
@@ -196,7 +198,7 @@ def _load_rules(
                 raise ResourceError(f"{where}: unknown normaliser {norm!r}")
             expanded = expand(pattern, repatterns, tables, where)
             try:
-                regex = re.compile(expanded)
+                regex = re.compile(guard(expanded))
             except re.error as exc:
                 raise ResourceError(f"{where}: pattern does not compile: {exc}") from exc
             groups = frozenset(regex.groupindex)
