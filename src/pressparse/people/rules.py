@@ -149,9 +149,7 @@ def _read_name(
             break
         if is_name_word(w.text) or (parts and _INITIAL.match(w.text)) or (
             not parts and _INITIAL.match(w.text) and not need_given
-        ):
-            parts.append(w)
-        elif parts and k + 1 < len(words) and (
+        ) or parts and k + 1 < len(words) and (
             w.text in PARTICLES
             or (w.text in PARTICLE_ARTICLES and parts[-1].text in ("von", "van"))
         ) and (is_name_word(words[k + 1].text) or words[k + 1].text in PARTICLE_ARTICLES):
@@ -251,9 +249,7 @@ def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str
         # by a capitalised noun is taken as given name + surname only in role/address context
         if parts[0].text in known_surnames or (
             fold(parts[0].text) in {fold(s) for s in known_surnames}
-        ):
-            parts = parts[:1]
-        elif not is_first_name(parts[0].text) and rule == "people_title_1" and len(parts) > 1:
+        ) or not is_first_name(parts[0].text) and rule == "people_title_1" and len(parts) > 1:
             parts = parts[:1]
         elif len(parts) > 3 and not is_first_name(parts[0].text):
             parts = parts[:2]
@@ -410,9 +406,7 @@ def _role_phrase(
 def _join(parts: Sequence[Word]) -> str:
     out = ""
     for i, w in enumerate(parts):
-        if i and not (w.is_punct and w.text in ",.;:") and not out.endswith(("&", "-")):
-            out += " "
-        elif i and out.endswith("-") and w.text[:1].islower():
+        if i and not (w.is_punct and w.text in ",.;:") and not out.endswith(("&", "-")) or i and out.endswith("-") and w.text[:1].islower():
             out += " "
         out += w.text
     return out

@@ -1,0 +1,123 @@
+"""Document metadata (plain functions): contact/footer block, issuer, publication date.
+
+* The footer is the trailing block that begins with a contact lead ("Quelle Text/Bild:",
+  "Pressekontakt", "Im Auftrag,") — analysed apart from the body so that an address or date
+  in a signature is not read as event content; its offsets stay in the Doc.
+* The issuer is the publishing authority when the text shows it: "Pressestelle der
+  Stadtverwaltung Kaiserslautern" -> "Stadtverwaltung Kaiserslautern", "Text/Foto:
+  Landeshauptstadt Magdeburg am …", "Foto: Stadt Koblenz/ …", "Die Stadt Bonn teilt mit".
+* The publication date from the header: "Pressemitteilung vom 18.08.2020".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import regex
+
+from ..lang.de.roles import word_list
+
+META_DIR = ("resources", "de", "metadata")
+_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
+    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+}
+_DATE = (
+    r"(?P<d>\d{1,2})\.\s?(?:(?P<m>\d{1,2})\.\s?|(?P<mn>[A-Za-zäÄ]+)\s)(?P<y>\d{4})"
+)
+_HEADER_DATE = regex.compile(
+    rf"(?:Presse(?:mitteilung|information)|Pressemeldung|Mitteilung|Datum|veröffentlicht)"
+    rf"[^\n\d]{{0,20}}?(?:vom|am|:)?\s*{_DATE}"
+    rf"|^[ \t]*(?:\p{{Lu}}[\p{{L}}-]+,\s*(?:den\s)?){_DATE}[ \t]*$",
+    regex.M,
+)
+_DATELINE = regex.compile(rf"^[ \t]*\p{{Lu}}[\p{{L}}-]+,[ \t]*(?:den[ \t])?{_DATE}[ \t]*\Z", regex.M)
+_ISSUER_NAME = r"(?P<issuer>\p{Lu}[\p{L}.-]*(?:[ \t]+(?:der|des|für|und|\p{Lu}[\p{L}.-]*)){0,6})"
+_ISSUER_PATTERNS = (
+    # "Pressestelle der Stadtverwaltung Kaiserslautern" / "Pressestelle Bezirksamt Harburg"
+    regex.compile(rf"Pressestelle[ \t]+(?:der|des)?[ \t]*{_ISSUER_NAME}"),
+    # "Text/Foto: Landeshauptstadt Magdeburg am 01. Dezember 2025"
+    regex.compile(rf"(?:Text|Quelle)[ \t]*(?:/[ \t]*(?:Foto|Bild))?[ \t]*:[ \t]*{_ISSUER_NAME}"),
+    # "Foto: Stadt Koblenz/ Theresa Lambrich"
+    regex.compile(rf"Foto[ \t]*:[ \t]*{_ISSUER_NAME}[ \t]*/"),
+    # "Die Stadt Bonn teilt mit", "teilt die Stadtverwaltung Hürth mit"
+    regex.compile(rf"(?:^|[.!?]\s)(?:Die|Das|Der)[ \t]+{_ISSUER_NAME}[ \t]+teilt"),
+    regex.compile(rf"teilt[ \t]+(?:die|das|der)[ \t]+{_ISSUER_NAME}[ \t]+mit"),
+)
+_AUTHORITY = regex.compile(
+    r"^(?:Stadt|Gemeinde|Verbandsgemeinde|Samtgemeinde|Landeshauptstadt|Hansestadt|Bundesstadt|"
+    r"Kreisstadt|Landkreis|Kreis|Bezirksamt|Landratsamt|Stadtverwaltung|Kreisverwaltung|"
+    r"Gemeindeverwaltung|Senat|Senatskanzlei|Bezirksregierung|Regierungspräsidium|Ministerium|"
+    r"\p{Lu}\p{L}*(?:amt|verwaltung|ministerium|behörde|bibliothek|kanzlei))\b"
+)
+
+
+@lru_cache(maxsize=1)
+def footer_leads() -> regex.Pattern:
+    """The footer lead lines as one pattern (each line of the resource is checked)."""
+    parts = []
+    for lead in sorted(word_list(*META_DIR, "footer_leads.txt")):
+        regex.compile(lead)  # a bad pattern fails here, naming itself
+        parts.append(f"(?:{lead})")
+    return regex.compile(rf"^[ \t]*(?:{'|'.join(parts)})", regex.M)
+
+
+def footer_start(text: str, min_body: float = 0.5) -> int | None:
+    """Offset of the trailing contact/footer block, or None.
+
+    Only a lead in the last half of the text counts, and only if nothing after it looks like
+    running prose (a long line of sentences): the block must run to the end.
+    """
+    for m in footer_leads().finditer(text):
+        if m.start() < len(text) * min_body:
+            continue
+        tail = text[m.start():]
+        long_lines = [ln for ln in tail.splitlines() if len(ln) > 160]
+        if not long_lines:
+            return m.start()
+    return None
+
+
+def find_issuer(text: str) -> str | None:
+    """The publishing authority, if the text names it in a source line or a 'teilt mit'."""
+    for pattern in _ISSUER_PATTERNS:
+        for m in pattern.finditer(text):
+            name = _trim(m.group("issuer"))
+            if name and _AUTHORITY.match(name):
+                return name
+    return None
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while words and (words[-1] in ("der", "des", "für", "und", "am", "vom") or words[-1].endswith(".")):
+        words.pop()
+    return " ".join(words)
+
+
+def header_date(text: str, head_chars: int = 400) -> date | None:
+    """A publication date in the header ("Pressemitteilung vom 18.08.2020")."""
+    for m in _HEADER_DATE.finditer(text[:head_chars]):
+        value = _to_date(m)
+        if value is not None:
+            return value
+    # a dateline closing the release: "Kaiserslautern, 19.02.2019"
+    tail_start = max(0, len(text) - 200)
+    for m in _DATELINE.finditer(text, tail_start):
+        value = _to_date(m)
+        if value is not None:
+            return value
+    return None
+
+
+def _to_date(m: regex.Match) -> date | None:
+    day = m.group("d")
+    year = m.group("y")
+    month = m.group("m")
+    if month is None and m.group("mn"):
+        month = _MONTHS.get(m.group("mn").lower())
+    try:
+        return date(int(year), int(month), int(day)) if month else None
+    except (TypeError, ValueError):
+        return None
