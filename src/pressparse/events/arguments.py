@@ -183,7 +183,10 @@ def assign_dates(
     return result
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014]|\s-\s")
+_CLAUSE_BREAK = re.compile(
+    r"[;:\u2013\u2014]|\s-\s|,\s*(?:die|der|das|dem|den|deren|dessen|wo|wenn|weil|als|dass|ob|"
+    r"um|nachdem|bevor|während|doch|aber|sondern|jedoch|denn|ist|sind|war|wird)\b"
+)
 
 
 def _between(text: str, cand: Candidate, group: DateGroup) -> str:

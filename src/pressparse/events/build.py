@@ -18,7 +18,7 @@ from . import arguments as args
 from .lexicon import Lexicon
 from .naming import event_name
 from .segment import Unit, units
-from .status import confidence, status_of, cancellation
+from .status import cancellation, confidence, status_of
 from .triggers import Candidate, absorb, find_candidates
 
 _END_CUE = re.compile(r"\b(?:endet|endete|enden|schließt|dauert)\b|\bzu\s+Ende\b")
@@ -268,10 +268,10 @@ def _merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 continue
             same_unit = bool(other.units & draft.units)
             concept = _concepts_compatible(other.concepts, draft.concepts)
-            if draft.start and other.start and _day(draft.start) == _day(other.start):
-                if same_unit or concept:
-                    target = other
-                    break
+            same_day = draft.start and other.start and _day(draft.start) == _day(other.start)
+            if same_day and (same_unit or concept):
+                target = other
+                break
         if target is None:
             out.append(draft)
         else:

@@ -1,0 +1,341 @@
+"""Events: typing by compound heads, argument linking, coreference, negative cases.
+
+The inputs (dates, venues, people, organisations) are built by hand here, so these tests pin
+down the event rules independently of the other components.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pressparse.events import EventInputs, extract_events, load_lexicon
+from pressparse.schema import Mention, Organization, Person, TimeExpression, Venue
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+def _find(text: str, surface: str, nth: int = 0) -> tuple[int, int]:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(surface, pos + 1)
+    return pos, pos + len(surface)
+
+
+def make_inputs(
+    text: str,
+    *,
+    dates: tuple = (),
+    venues: tuple = (),
+    people: tuple = (),
+    orgs: tuple = (),
+    published: date | None = None,
+    body_end: int | None = None,
+) -> EventInputs:
+    """dates: (surface, TYPE, value[, nth]); venues/orgs: names; people: (name, surface)."""
+    timexes = []
+    for item in dates:
+        surface, type_, value = item[:3]
+        start, end = _find(text, surface, item[3] if len(item) > 3 else 0)
+        timexes.append(TimeExpression(text=surface, start=start, end=end, type=type_, value=value))
+
+    def mentions(surface: str) -> list[Mention]:
+        out, pos = [], text.find(surface)
+        while pos >= 0:
+            out.append(Mention(text=surface, start=pos, end=pos + len(surface)))
+            pos = text.find(surface, pos + 1)
+        return out
+
+    return EventInputs(
+        text=text,
+        published=published,
+        body_end=body_end,
+        dates=timexes,
+        venues=[Venue(name=v, mentions=mentions(v)) for v in venues],
+        people=[Person(name=n, mentions=mentions(s)) for n, s in people],
+        organizations=[Organization(name=o, mentions=mentions(o)) for o in orgs],
+    )
+
+
+def run(lex, text: str, **kwargs):
+    inputs = make_inputs(text, **kwargs)
+    events = extract_events(inputs, lex)
+    for event in events:  # offsets are exact everywhere
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+        assert 0.0 <= event.confidence <= 1.0
+    return events
+
+
+# -- types by compound heads ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("Die Digitalisierungskonferenz findet am 12. März 2025 statt.", "Digitalisierungskonferenz", "conference"),
+        ("Eine Zukunftswerkstatt findet am 12. März 2025 statt.", "Zukunftswerkstatt", "workshop"),
+        ("Die Vollsperrung der Brücke beginnt am 12. März 2025.", "Vollsperrung", "works_closure"),
+        ("Die Einbürgerungsfeier findet am 12. März 2025 statt.", "Einbürgerungsfeier", "ceremony"),
+        ("Das Sommerfest findet am 12. März 2025 statt.", "Sommerfest", "festival"),
+        ("Die Gemeinderatssitzung findet am 12. März 2025 statt.", "Gemeinderatssitzung", "council_meeting"),
+        ("Die Einwohnerversammlung findet am 12. März 2025 statt.", "Einwohnerversammlung", "public_consultation"),
+        ("Der Spatenstich findet am 12. März 2025 statt.", "Spatenstich", "opening"),
+        ("Das Orgelkonzert findet am 12. März 2025 statt.", "Orgelkonzert", "culture"),
+        ("Der Spendenlauf findet am 12. März 2025 statt.", "Spendenlauf", "sports"),
+        ("Die Rentensprechstunde findet am 12. März 2025 statt.", "Rentensprechstunde", "office_hours"),
+        ("Die Oberbürgermeisterwahl findet am 12. März 2025 statt.", "Oberbürgermeisterwahl", "election"),
+    ],
+)
+def test_compound_heads_give_the_type(lex, sentence, trigger, expected):
+    events = run(lex, sentence, dates=(("12. März 2025", "DATE", "2025-03-12"),))
+    assert [(e.type, e.trigger.text, e.start) for e in events] == [(expected, trigger, "2025-03-12")]
+
+
+def test_longest_entry_wins_over_its_head(lex):
+    # "Sportfest" is sports, although it ends in "Fest" (festival)
+    events = run(lex, "Das Sportfest beginnt am 4. Mai.", dates=(("4. Mai", "DATE", "XXXX-05-04"),))
+    assert events[0].type == "sports"
+
+
+def test_blocked_compounds_are_no_triggers(lex):
+    text = "Die Wahlbeteiligung lag am 4. Mai bei 40 Prozent. Die Auswahl am 4. Mai war schwer."
+    events = run(lex, text, dates=(("4. Mai", "DATE", "XXXX-05-04"), ("4. Mai", "DATE", "XXXX-05-04", 1)))
+    assert events == []
+
+
+# -- verbs ------------------------------------------------------------------------------------
+def test_verb_trigger_ehrt(lex):
+    text = "Am Freitag, 6. Juni, ehrt die Stadt ihre Sportlerinnen und Sportler im Ratssaal."
+    events = run(lex, text, dates=(("Freitag, 6. Juni", "DATE", "2025-06-06"),), venues=("Ratssaal",))
+    assert [(e.type, e.start, e.venue, e.name) for e in events] == [
+        ("ceremony", "2025-06-06", "Ratssaal", "Ehrung")
+    ]
+
+
+def test_history_is_an_event(lex):
+    events = run(lex, "Das Rathaus wurde 1892 eingeweiht.", dates=(("1892", "DATE", "1892"),))
+    assert [(e.type, e.start) for e in events] == [("opening", "1892")]
+
+
+def test_swearing_in_within_a_session_is_part_of_it(lex):
+    text = "Die neue Bürgermeisterin wurde in einer Sondersitzung des Stadtrats am 2. Mai 2024 vereidigt."
+    events = run(lex, text, dates=(("2. Mai 2024", "DATE", "2024-05-02"),))
+    assert [(e.type, e.start) for e in events] == [("council_meeting", "2024-05-02")]
+
+
+# -- arguments ------------------------------------------------------------------------------------
+def test_date_with_clock_range(lex):
+    text = "Die Planungswerkstatt findet am Samstag, 4. Mai, von 10 bis 16 Uhr im Bürgerhaus statt."
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("Samstag, 4. Mai", "DATE", "2024-05-04"),
+            ("von 10 bis 16 Uhr", "TIME", "2024-05-04T10:00"),
+            ("von 10 bis 16 Uhr", "TIME", "2024-05-04T16:00"),
+        ),
+        venues=("Bürgerhaus",),
+    )
+    assert [(e.type, e.start, e.end, e.venue) for e in events] == [
+        ("workshop", "2024-05-04T10:00", "2024-05-04T16:00", "Bürgerhaus")
+    ]
+
+
+def test_venue_from_the_next_sentence_of_the_paragraph(lex):
+    text = (
+        "Der Gemeinderat kommt am Dienstag, 4. Februar 2025, um 18 Uhr zu seiner Sitzung "
+        "zusammen. Sitzungsort ist der Ratssaal im Alten Rathaus. Die Sitzung ist öffentlich."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("Dienstag, 4. Februar 2025", "DATE", "2025-02-04"),
+            ("18 Uhr", "TIME", "2025-02-04T18:00"),
+        ),
+        venues=("Ratssaal im Alten Rathaus",),
+    )
+    assert len(events) == 1  # the second mention is the same event
+    assert (events[0].type, events[0].start, events[0].venue) == (
+        "council_meeting",
+        "2025-02-04T18:00",
+        "Ratssaal im Alten Rathaus",
+    )
+
+
+def test_definite_mention_refers_back_and_adds_the_venue(lex):
+    text = (
+        "Mit der Ehrung verdienter Bürgerinnen hat der Bürgermeister heute zwölf Menschen "
+        "gewürdigt. Bei dem Empfang im Kurhaus dankte er allen."
+    )
+    events = run(lex, text, dates=(("heute", "DATE", "2024-03-01"),), venues=("Kurhaus",))
+    assert [(e.type, e.start, e.venue) for e in events] == [("ceremony", "2024-03-01", "Kurhaus")]
+
+
+def test_next_instance_is_a_new_event(lex):
+    text = (
+        "Die 5. Klimakonferenz fand am 3. Mai 2024 im Stadthaus statt. "
+        "Die nächste Klimakonferenz ist für den 2. Mai 2025 geplant."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("3. Mai 2024", "DATE", "2024-05-03"), ("2. Mai 2025", "DATE", "2025-05-02")),
+        venues=("Stadthaus",),
+        published=date(2024, 5, 6),
+    )
+    assert [(e.start, e.venue, e.status) for e in events] == [
+        ("2024-05-03", "Stadthaus", "past"),
+        ("2025-05-02", None, "upcoming"),
+    ]
+    assert events[0].name == "5. Klimakonferenz"
+
+
+def test_opening_of_something_that_runs_gives_two_events(lex):
+    text = (
+        "Oberbürgermeisterin Anna Beispiel eröffnet am 28. November um 17 Uhr den Lübecker "
+        "Weihnachtsmarkt auf dem Marktplatz."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("28. November", "DATE", "2024-11-28"), ("17 Uhr", "TIME", "2024-11-28T17:00")),
+        venues=("Marktplatz",),
+        people=(("Anna Beispiel", "Anna Beispiel"),),
+    )
+    assert sorted((e.type, e.start[:10]) for e in events) == [
+        ("festival", "2024-11-28"),
+        ("opening", "2024-11-28"),
+    ]
+    market = next(e for e in events if e.type == "festival")
+    assert market.name == "Lübecker Weihnachtsmarkt"
+
+
+def test_opening_a_concert_is_a_participant_role(lex):
+    text = (
+        "Am 5. September lädt die Stadt zum Sommerkonzert in den Festsaal ein. "
+        "Der Kulturbürgermeister Max Muster eröffnet das Konzert."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("5. September", "DATE", "XXXX-09-05"),),
+        venues=("Festsaal",),
+        people=(("Max Muster", "Max Muster"),),
+    )
+    assert [e.type for e in events] == ["culture"]
+    assert [(p.name, p.role) for p in events[0].participants] == [("Max Muster", "Eröffnung")]
+
+
+def test_organisers_from_invitation_and_cooperation(lex):
+    text = (
+        "Der Seniorenbeirat lädt am 5. Mai zum Frühlingsfest in den Stadtpark ein. "
+        "Das Fest wird in Kooperation mit dem Nachbarschaftsverein Nord veranstaltet."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("5. Mai", "DATE", "XXXX-05-05"),),
+        venues=("Stadtpark",),
+        orgs=("Seniorenbeirat", "Nachbarschaftsverein Nord"),
+    )
+    assert len(events) == 1
+    assert events[0].organizers == ["Seniorenbeirat", "Nachbarschaftsverein Nord"]
+
+
+def test_programme_part_without_own_time_is_not_an_event(lex):
+    text = "Die Fachtagung beginnt am 3. Juni im Rathaus. Den Vortrag hält Professorin Eva Bild."
+    events = run(lex, text, dates=(("3. Juni", "DATE", "XXXX-06-03"),), venues=("Rathaus",))
+    assert [e.type for e in events] == ["conference"]
+
+
+# -- status ---------------------------------------------------------------------------------
+def test_cancelled_and_postponed(lex):
+    text = (
+        "Das Stadtfest am 3. August ist abgesagt.\n\n"
+        "Die Informationsveranstaltung am 12. November muss verschoben werden. "
+        "Neuer Termin ist der 28. November um 18 Uhr."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("3. August", "DATE", "2024-08-03"),
+            ("12. November", "DATE", "2024-11-12"),
+            ("28. November", "DATE", "2024-11-28"),
+            ("18 Uhr", "TIME", "2024-11-28T18:00"),
+        ),
+        published=date(2024, 7, 1),
+    )
+    fest, info = events
+    assert fest.cancelled and fest.status == "upcoming"
+    assert (info.type, info.start, info.postponed_to) == (
+        "public_consultation",
+        "2024-11-28T18:00",
+        "2024-11-28T18:00",
+    )
+    assert not info.cancelled
+
+
+def test_confidence_grows_with_evidence(lex):
+    bare = run(lex, "Das Sommerfest findet 2025 statt.", dates=(("2025", "DATE", "2025"),))[0]
+    full = run(
+        lex,
+        "Das Sommerfest findet am 5. Mai um 14 Uhr im Stadtpark statt.",
+        dates=(("5. Mai", "DATE", "2025-05-05"), ("14 Uhr", "TIME", "2025-05-05T14:00")),
+        venues=("Stadtpark",),
+    )[0]
+    assert full.confidence > bare.confidence
+
+
+# -- negative cases -----------------------------------------------------------------------------
+def test_opening_of_a_procedure_is_no_event(lex):
+    text = "Die Eröffnung des Insolvenzverfahrens wurde am 3. Mai beim Amtsgericht beantragt."
+    assert run(lex, text, dates=(("3. Mai", "DATE", "XXXX-05-03"),), venues=("Amtsgericht",)) == []
+
+
+def test_conference_as_a_topic_is_no_event(lex):
+    text = "Der Ausschuss diskutierte am 4. Mai über die Weltklimakonferenz."
+    events = run(lex, text, dates=(("4. Mai", "DATE", "XXXX-05-04"),))
+    assert all(e.type != "conference" for e in events)
+
+
+def test_tickets_for_an_event_do_not_make_a_new_one(lex):
+    text = (
+        "Das Seniorenkonzert beginnt am 5. September um 15 Uhr im Festsaal. "
+        "Eintrittskarten für das Konzert gibt es ab dem 19. August an der Infothek."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("5. September", "DATE", "XXXX-09-05"),
+            ("15 Uhr", "TIME", "XXXX-09-05T15:00"),
+            ("19. August", "DATE", "XXXX-08-19"),
+        ),
+        venues=("Festsaal", "Infothek"),
+    )
+    assert [(e.start, e.venue) for e in events] == [("XXXX-09-05T15:00", "Festsaal")]
+
+
+def test_generic_plural_is_no_event(lex):
+    text = "Bereits seit 1999 organisiert das Kulturamt Konzerte für Seniorinnen und Senioren."
+    assert run(lex, text, dates=(("seit 1999", "DATE", "1999"),)) == []
+
+
+def test_trigger_without_time_or_venue_is_no_event(lex):
+    assert run(lex, "Die Konferenz war ein großer Erfolg.") == []
+
+
+def test_footer_is_ignored(lex):
+    text = "Das Sommerfest beginnt am 5. Mai.\n\nKontakt: Pressestelle, Sprechstunde am 6. Mai"
+    events = run(
+        lex,
+        text,
+        dates=(("5. Mai", "DATE", "XXXX-05-05"), ("6. Mai", "DATE", "XXXX-05-06")),
+        body_end=text.index("Kontakt"),
+    )
+    assert [e.type for e in events] == ["festival"]
