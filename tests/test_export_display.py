@@ -134,3 +134,29 @@ def test_import_pressparse_does_not_import_pandas_or_icalendar():
             "assert 'icalendar' not in sys.modules; pressparse.to_ical; pressparse.to_frames; "
             "assert 'icalendar' in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _rules_only(**options):
+    import spacy
+
+    import pressparse
+
+    return pressparse.load(spacy.blank("de"), require_ner=False, **options)
+
+
+PARAGRAPH = ("Die Stadt Musterstadt lädt am Samstag, 16. November 2024, um 10 Uhr zum Stadtfest "
+             "auf dem Marktplatz ein. Bürgermeisterin Petra Schulz eröffnet das Fest.\n\n")
+
+
+def test_parsed_record_keeps_the_text_its_offsets_point_into():
+    text = PARAGRAPH
+    record = _rules_only().parse(text, published="2024-11-04")
+    assert record.source_text == text
+    long_text = PARAGRAPH * 6  # analysed in chunks and merged
+    chunked = _rules_only(max_chars=400).parse(long_text, published="2024-11-04")
+    assert any("chunks" in w for w in chunked.warnings)
+    assert chunked.source_text == long_text
+    broken = PARAGRAPH.replace("ü", "Ã¼").replace("ä", "Ã¤")  # mojibake, repaired internally
+    repaired = _rules_only().parse(broken, published="2024-11-04")
+    assert repaired.source_text == broken  # offsets refer to the caller's text
+    assert "".join(_parse(render_html(repaired)).text) == broken

@@ -163,6 +163,9 @@ class Extractor:
             doc = self.nlp.make_doc("")
             doc.user_data["pp_record"] = self._chunked(checked, published, doc_input).model_dump(
                 mode="json")
+            # the text the merged offsets point into, for display (records keep it privately)
+            doc.user_data["pp_source_text"] = (
+                checked.original if checked.alignment is not None else checked.text)
             return doc
         doc = self._new_doc(checked.text, published, doc_input, checked.warnings)
         if checked.alignment is not None:
@@ -185,13 +188,13 @@ class Extractor:
         """The record of a processed Doc, its offsets on the caller's text."""
         stored = doc.user_data.get("pp_record")
         if stored is not None:
-            return PressRelease.model_validate(stored)
+            return PressRelease.model_validate(stored).with_text(doc.user_data["pp_source_text"])
         record = doc_to_record(doc, id=doc.user_data.get("pp_id"), title=doc._.pp_title)
         original = doc.user_data.get("pp_original")
         if original is not None:
             points, shifts = doc.user_data["pp_alignment"]
             alignment = Alignment(tuple(points), tuple(shifts))
-            record = remap_record(record, alignment.to_original, original)
+            record = remap_record(record, alignment.to_original, original).with_text(original)
         return record
 
     def _chunked(self, checked: CheckedText, published: date | None,
