@@ -158,7 +158,13 @@ def assign_dates(
             if cand.kind == "verb" or group.start_offset < cand.end:
                 continue
             gap = text[cand.end : group.start_offset]
-            if _words_between(text, cand.end, group.start_offset) <= 3 and not re.search(r"[.;:!?]", gap):
+            # "Wahlen Ende Mai", "Sitzung am Dienstag", not "Veranstaltung werden die Unterlagen"
+            nouns = re.search(r"\b[A-ZÄÖÜ]", gap)
+            if (
+                _words_between(text, cand.end, group.start_offset) <= 3
+                and not re.search(r"[.;:!?]", gap)
+                and not nouns
+            ):
                 between = [c for c in cands if cand.end <= c.start < group.start_offset]
                 if not between:
                     claimed[g_index] = i

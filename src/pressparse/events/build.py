@@ -130,6 +130,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
                 continue
             _place(text, cand, date_map.get(i, []), venue_map.get(i, []), unit, drafts, bool(in_unit))
     drafts = _merge_drafts(drafts)
+    _share_opening_venues(drafts)
     _fallback_venues(text, drafts, unit_list, per_unit, vmentions, owned_units)
     return [_finish(text, d, unit_list, inputs) for d in sorted(drafts, key=lambda d: d.main.start)]
 
@@ -139,7 +140,7 @@ def _when_of(
 ) -> list[tuple[args.When, args.DateGroup]]:
     whens = []
     for group in groups:
-        if cand.kind == "verb" and args.open_start(text, group, unit.start):
+        if args.open_start(text, group, unit.start):
             continue
         whens.append((args.resolve_group(text, group, unit.start), group))
     return whens
@@ -176,6 +177,8 @@ def _place(
                 target.venue = venue
             if target.start is None and when.start is not None:
                 target.start, target.clock = when.start, when.clock
+            if target.end is None and when.start is None and when.end is not None:
+                target.end = when.end
             if when.clock and _END_CUE.search(text, unit.start, unit.end) and not target.end:
                 target.end = when.start
             return
@@ -244,7 +247,7 @@ def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft 
         # "aus der Planungswerkstatt im kommenden Jahr": the same name refers back even when
         # the sentence has another date (it belongs to the sentence's own verb)
         for draft in reversed(drafts):
-            if cand.concept in draft.concepts:
+            if _concepts_compatible({cand.concept}, draft.concepts):
                 return draft
     for need_concept in (True, False):
         for draft in reversed(drafts):
@@ -253,7 +256,10 @@ def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft 
             concept_ok = _concepts_compatible({cand.concept} | cand.aliases, draft.concepts)
             if need_concept and concept_ok:
                 return draft
-            if not need_concept and draft.type == cand.type and cand.refers_back:
+            # a bare head ("die Konferenz", "beim Empfang") may refer to any event of its type;
+            # a compound of its own ("der Hauptlauf") names a different one
+            bare = cand.concept == cand.trigger.form.lower() or cand.kind != "noun"
+            if not need_concept and draft.type == cand.type and cand.refers_back and bare:
                 return draft
     return None
 
@@ -296,6 +302,23 @@ def _merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 continue
         result.append(draft)
     return result
+
+
+def _share_opening_venues(drafts: list[Draft]) -> None:
+    """An opening and the running event it opens, read from one sentence, share the venue."""
+    for draft in drafts:
+        if draft.venue is not None:
+            continue
+        for other in drafts:
+            if (
+                other is not draft
+                and other.venue is not None
+                and other.units & draft.units
+                and {draft.type, other.type} & {"opening"}
+                and (draft.main.trigger.running or other.main.trigger.running)
+            ):
+                draft.venue = other.venue
+                break
 
 
 def _fallback_venues(
