@@ -508,8 +508,10 @@ def _run_dask(parts: Iterator[tuple[int, list[Entry]]], job: Callable[..., PartJ
         if scheduler:
             client = Client(scheduler, timeout="30s")
         else:
+            # TCP on loopback also in-process: the same transport as a real cluster.
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                                   host="127.0.0.1", dashboard_address=None)
+                                   protocol="tcp://", host="127.0.0.1",
+                                   dashboard_address=None)
             client = Client(cluster)
     except (OSError, TimeoutError) as err:
         raise BatchError(f"cannot reach Dask scheduler {scheduler!r}: {err}") from None
