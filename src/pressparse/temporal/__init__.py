@@ -5,10 +5,9 @@ factory ``pressparse_temporal``. Patterns and tables live in
 ``resources/de/temporal`` (HeidelTime-style) and are validated when first loaded.
 """
 
+from . import component  # noqa: E402,F401  (registers the spaCy factory)
 from .resources import ResourceError, load_resources
 from .tagger import TaggedExpression, TaggingResult, split_sentences, tag, tag_with_info
-
-from . import component  # noqa: E402,F401  (registers the spaCy factory)
 
 __all__ = [
     "ResourceError",

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .resources import Resources, Rule, load_resources
 
+
 @dataclass(frozen=True)
 class Candidate:
     """One rule match: where it is, which rule, and its named groups."""

@@ -321,9 +321,13 @@ def _unit_value(anchor: date, code: str, offset: int) -> str | None:
     if code == "M":
         year, month = cal.add_months(anchor.year, anchor.month, offset)
         return f"{year:04d}-{month:02d}"
-    if code in ("W", "WE"):
-        week = cal.iso_week(anchor + timedelta(weeks=offset))
-        return week + ("-WE" if code == "WE" else "")
+    if code == "W":
+        return cal.iso_week(anchor + timedelta(weeks=offset))
+    if code == "WE":  # "kommendes Wochenende" on a Thursday is the one in three days
+        if offset > 0:
+            base = anchor if anchor.isoweekday() < 6 else anchor + timedelta(weeks=1)
+            return cal.iso_week(base + timedelta(weeks=offset - 1)) + "-WE"
+        return cal.iso_week(anchor + timedelta(weeks=offset)) + "-WE"
     if code == "D":
         return (anchor + timedelta(days=offset)).isoformat()
     if code == "Q":
@@ -420,12 +424,8 @@ def norm_holiday(g: Groups, ctx: Context, res: Resources) -> list[Value]:
 
 
 def _clock(hour: int, minute: int, part: str | None) -> tuple[int, int] | None:
-    if part in ("AF", "EV") and hour < 12:
+    if (part in ("AF", "EV") and hour < 12) or (part == "NI" and 6 <= hour < 12):
         hour += 12
-    elif part == "NI" and 6 <= hour < 12:
-        hour += 12
-    if hour == 24 and minute == 0:
-        hour = 24
     if not (0 <= hour <= 24 and 0 <= minute <= 59):
         return None
     return hour, minute

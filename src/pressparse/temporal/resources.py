@@ -234,10 +234,14 @@ def _compile_holidays(tables: dict[str, dict[str, str]]) -> tuple[tuple[re.Patte
 
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
-    """Load (once) and validate every temporal resource file."""
+    """Load (once) and validate the packaged temporal resource files."""
+    return load_from(_root())
+
+
+def load_from(root: Traversable) -> Resources:
+    """Load and validate resource files from `root` (a copy of resources/de/temporal)."""
     from .normalize import NORMALISER_GROUPS
 
-    root = _root()
     repatterns = _load_repatterns(root)
     tables = _load_tables(root)
     for required in ("month", "weekday", "number", "unit", "season", "part_of_day", "relative", "ref"):
