@@ -17,12 +17,15 @@ from .triggers import Candidate
 
 SCORED_TYPES = ("DATE", "TIME", "SET")
 _CONNECTOR = re.compile(
-    r"^(?:[\s,()]|um|von|vom|bis|ab|gegen|zwischen|und|jeweils|dem|den|zum|zur|-|\u2013|\u2014)*$"
+    r"^(?:[\s,()]|um|von|vom|bis|ab|gegen|zwischen|und|jeweils|dem|den|zum|zur|voraussichtlich|"
+    r"einschließlich|spätestens|-|\u2013|\u2014)*$"
 )
 _RANGE = re.compile(r"bis|[-\u2013\u2014]")
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
 _OPEN_START = re.compile(r"(?:\b(?:seit|ab)\s+(?:dem\s+|den\s+|im\s+(?:Jahr\s+)?)?)$", re.I)
-_UNTIL = re.compile(r"\bbis\s+(?:zum\s+|zur\s+|Ende\s+|einschließlich\s+)?$", re.I)
+_UNTIL = re.compile(
+    r"\bbis\s+(?:voraussichtlich\s+|spätestens\s+)?(?:zum\s+|zur\s+|Ende\s+|einschließlich\s+)?$", re.I
+)
 _FROM = re.compile(r"\b(?:von|vom|ab|seit|zwischen)\b", re.I)
 _AGAIN = re.compile(r"\b(?:zuletzt|erneut|wieder|nochmals|abermals)\s+(?:\w+\s+){0,2}$", re.I)
 

@@ -93,6 +93,8 @@ def _day(value: str | None) -> str | None:
 def _dates_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
+    if a.startswith(("XXXX-XX-XX", "XXXX-WXX")) or b.startswith(("XXXX-XX-XX", "XXXX-WXX")):
+        return True  # a clock time or weekday without a day says nothing about the day
     da, db = _day(a), _day(b)
     return da == db or da.startswith(db) or db.startswith(da)
 
@@ -108,12 +110,13 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     unit_list = units(text, inputs.sentences, limit)
     timexes = [t for t in inputs.dates if limit is None or t.start < limit]
     vmentions = args.venue_mentions(inputs.venues, limit)
+    org_spans = [(m.start, m.end) for o in inputs.organizations for m in o.mentions]
     drafts: list[Draft] = []
     owned_units: set[int] = set()  # units with a trigger (their venues are spoken for)
     venue_units: set[int] = set()
     per_unit: list[list[Candidate]] = []
     for unit in unit_list:
-        cands = find_candidates(text, unit, lex)
+        cands = find_candidates(text, unit, lex, org_spans)
         absorb(cands)
         per_unit.append(cands)
         in_unit = [v for v in vmentions if unit.start <= v.start < unit.end]
@@ -128,7 +131,10 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
         for i, cand in enumerate(cands):
             if cand.absorbed_by is not None:
                 continue
-            _place(text, cand, date_map.get(i, []), venue_map.get(i, []), unit, drafts, bool(in_unit))
+            _place(
+                text, cand, date_map.get(i, []), venue_map.get(i, []), unit, drafts,
+                bool(in_unit), cands,
+            )
     drafts = _merge_drafts(drafts)
     _share_opening_venues(drafts)
     _fallback_venues(text, drafts, unit_list, per_unit, vmentions, owned_units)
@@ -154,6 +160,7 @@ def _place(
     unit: Unit,
     drafts: list[Draft],
     unit_has_venue: bool,
+    siblings: list[Candidate] = (),
 ) -> None:
     """Create a draft for a candidate, or merge it into the event it refers to."""
     whens = _when_of(text, cand, groups, unit)
@@ -216,7 +223,9 @@ def _place(
     drafts.append(draft)
     # "erstmals gewählt 1996, ..., zuletzt im Jahr 2015": one event per repeated date
     for extra, group in whens[1:]:
-        if extra.start and args.repeated(text, group, unit.start):
+        if extra.start and args.repeated(text, group, unit.start) and not any(
+            other is not cand and cand.end <= other.start < group.start_offset for other in siblings
+        ):
             drafts.append(
                 Draft(
                     type=cand.type,
@@ -243,9 +252,9 @@ def _adjacent(text: str, cand: Candidate, groups: list[args.DateGroup]) -> bool:
 
 def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft | None:
     """The most recent event this mention can refer to: same concept first, then same type."""
-    if cand.refers_back:
-        # "aus der Planungswerkstatt im kommenden Jahr": the same name refers back even when
-        # the sentence has another date (it belongs to the sentence's own verb)
+    if cand.refers_back and (cand.oblique or when.start is None):
+        # "aus der Planungswerkstatt im kommenden Jahr": the same name inside a prepositional
+        # phrase refers back even when the sentence has another date (it belongs to the verb)
         for draft in reversed(drafts):
             if _concepts_compatible({cand.concept}, draft.concepts):
                 return draft

@@ -44,6 +44,11 @@ CONTAINMENT = frozenset(
 )
 COMITATIVE = re.compile(r"\b(?:[Gg]leichzeitig|[Zz]eitgleich|[Pp]arallel|zusammen)\s+(?:mit|zu)\s+\w+\s*$")
 _FUNCTION = DEFINITE | DEMONSTRATIVE | INDEFINITE | POSSESSIVE
+_CONTRACTED = frozenset("zum zur im am beim vom ins ans".split())
+PREPOSITIONS = frozenset(
+    "aus von mit nach bei zu in an auf für über unter vor während seit um durch gegen "
+    "ohne trotz wegen".split()
+)
 
 
 @dataclass
@@ -63,6 +68,7 @@ class Candidate:
     reference: bool = False
     containment: bool = False  # introduced by in/bei/während/zu/im Rahmen
     comitative: bool = False  # "gleichzeitig mit den Kommunalwahlen"
+    oblique: bool = False  # inside a prepositional phrase ("aus der Planungswerkstatt")
     aliases: set[str] = field(default_factory=set)
     absorbed_by: Candidate | None = None
     unit_text: str = ""
@@ -171,6 +177,7 @@ def _introduce(cand: Candidate, text: str) -> None:
                 cand.determiner = "possessive"
             prev = before[i - 1].lower() if i > 0 else ""
             cand.containment = low in ("zum", "zur", "im", "beim") or prev in CONTAINMENT
+            cand.oblique = low in _CONTRACTED or prev in PREPOSITIONS
             if low == "im" and i + 1 < len(before) and before[i + 1] == "Rahmen":
                 cand.containment = True
             break
@@ -189,8 +196,14 @@ def _introduce(cand: Candidate, text: str) -> None:
     cand.comitative = bool(COMITATIVE.search(left))
 
 
-def find_candidates(text: str, unit: Unit, lex: Lexicon) -> list[Candidate]:
-    """All trigger occurrences in one unit, in text order, contexts applied."""
+def find_candidates(
+    text: str, unit: Unit, lex: Lexicon, names: list[tuple[int, int]] = ()
+) -> list[Candidate]:
+    """All trigger occurrences in one unit, in text order, contexts applied.
+
+    ``names`` are spans of organisation names: a trigger word inside one ("Initiative
+    Radwerkstatt Coerde", "Weihnachtsmarkt GmbH") names the organisation, not an event.
+    """
     found: list[Candidate] = []
     phrase_spans: list[tuple[int, int]] = []
     for trig in lex.phrases:
@@ -220,6 +233,8 @@ def find_candidates(text: str, unit: Unit, lex: Lexicon) -> list[Candidate]:
     kept = []
     for cand in found:
         cand.unit_text = text[unit.start : unit.end]
+        if any(a <= cand.start and cand.end <= b for a, b in names):
+            continue
         effect = context_effect(text, cand, lex)
         if effect == "block":
             continue
