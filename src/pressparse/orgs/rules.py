@@ -94,7 +94,7 @@ def _base_name(words: Sequence[Word], lo: int, hi: int, gender: str | None) -> s
     forms = org_forms()
     if inflected:
         for i, t in enumerate(texts):
-            if i + 1 < len(texts) and (t.endswith(("en", "em")) and (
+            if i == 0 and i + 1 < len(texts) and (t.endswith(("en", "em")) and (
                 t[:1].isupper() or _ADJ_LOWER.match(t))):
                 ending = {"m": "er", "f": "e", "n": "es", "pl": "e"}.get(gender or "f", "e")
                 texts[i] = t[:-2] + ending
@@ -192,7 +192,7 @@ def head_candidates(
         if i + 1 < len(words) and any(s == words[i + 1].start for s, _ in person_spans):
             continue
         lo, hi = i, i + 1
-        if i > 0 and (
+        if i > 0 and not territorial and (
             (words[i - 1].is_cap and words[i - 1].text.endswith("er") and org_forms().head_of(
                 words[i - 1].text) is None and len(words[i - 1].text) > 3)
             or _ADJ_LOWER.match(words[i - 1].text)
@@ -214,7 +214,11 @@ def head_candidates(
                 k += 1
             while k > hi + 1 and words[k - 1].text in ("der", "des"):
                 k -= 1
-            if words[hi].text != "von" or looks_like_place(words, hi + 1, places) or k == hi + 2:
+            genitive = [x.text for x in words[hi + 1 : k]]
+            generic_gen = len(genitive) == 1 and genitive[0] in forms.generic  # "der Stadt"
+            if not generic_gen and (
+                words[hi].text != "von" or looks_like_place(words, hi + 1, places) or k == hi + 2
+            ):
                 hi = k
         if territorial and hi == i + 1:
             continue  # "die Stadt": a reference, not a name
@@ -285,7 +289,7 @@ def legal_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
                 before[k - 1].is_cap or before[k - 1].text in ("&", "und", "für", "der")
             ) and not before[k - 1].is_punct and "\n" not in text[before[k - 1].end : m.start()]:
                 k -= 1
-            while k < len(before) and not before[k].is_cap:
+            while k < len(before) and (not before[k].is_cap or before[k].text.lower() in ARTICLES):
                 k += 1
             if k < len(before):
                 out.append(OrgCandidate(before[k].start, m.end(), text[before[k].start : m.end()],
@@ -316,8 +320,37 @@ def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int
             continue
         s, e = inside[0].start, inside[-1].end
         name = text[s:e]
+        last = inside[-1].text
+        if last in forms.not_orgs or last.rstrip("s") in forms.not_orgs or last.endswith("innen"):
+            continue  # "Deutsche Staatsbürgerschaft", "Bayreuths Bürgerinnen"
+        if len(inside) > 1 and inside[0].text in forms.generic and inside[1].text == "für" and (
+            inside[0].text not in forms.for_heads
+        ):
+            continue  # "das Gremium für Integration": a description, not a name
+        if len(inside) == 2 and inside[0].text.endswith("er") and forms.head_of(last) is None:
+            continue  # "Harburger Leitbild": a city adjective before a thing
+        if _inside_longer_quote(text, s, e):
+            continue  # "Wohnung gegen Bahncard": part of a quoted title
         out.append(OrgCandidate(s, e, name, "orgs_model_1", generic=name in forms.generic))
     return out
+
+
+def _inside_longer_quote(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside a quoted stretch on its line that is longer than it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    opens = "„“\"»"
+    closes = "“”\"«"
+    before = text[line_start:start]
+    open_at = max((i for i, ch in enumerate(before) if ch in opens), default=None)
+    if open_at is None or any(ch in "”«" for ch in before[open_at + 1 :]):
+        return False
+    after = text[end:line_end]
+    close_at = next((i for i, ch in enumerate(after) if ch in closes), None)
+    if close_at is None:
+        return False
+    return open_at + 1 < len(before) or close_at > 0
 
 
 def _same_org(a: str, b: str) -> bool:
@@ -382,7 +415,31 @@ def find_orgs(
         + [OrgCandidate(s, e, n, "orgs_role_1") for s, e, n in extra]
     )
     cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    cands += place_extensions(text, words, cands, places)
     return merge(cands, text)
+
+
+def place_extensions(
+    text: str, words: Sequence[Word], cands: Sequence[OrgCandidate], places: frozenset[str]
+) -> list[OrgCandidate]:
+    """Other mentions of a found name, inflected and followed by a place: the project
+    "Lokale Partnerschaften" also appears as "mit den Lokalen Partnerschaften Harburg"."""
+    out = []
+    seen = set()
+    for c in cands:
+        stems = name_stems(c.name)
+        n = len(stems)
+        if n < 2 or stems in seen:
+            continue
+        seen.add(stems)
+        for i in range(len(words) - n):
+            if name_stems(" ".join(w.text for w in words[i : i + n])) != stems:
+                continue
+            if looks_like_place(words, i + n, places):
+                gender = _head_gender(words, i, i + n)
+                out.append(OrgCandidate(words[i].start, words[i + n].end,
+                                        _base_name(words, i, i + n + 1, gender), c.rule))
+    return out
 
 
 def pattern_spans(text: str) -> list[tuple[int, int]]:

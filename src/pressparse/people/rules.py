@@ -255,13 +255,20 @@ def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str
             parts = parts[:2]
         if len(parts) == 1 and _genitive_of_known_word(text, words, parts[0]):
             continue
+        if _is_fictional([w.text] + [p.text for p in parts]):
+            continue
         cand = _candidate(text, parts, rule, " ".join(title_words) or None)
-        if rule == "people_address_1":
-            phrase = f"{w.text} {cand.text}".casefold()
-            if phrase in fictional() or cand.text.casefold() in fictional():
-                continue
         out.append(cand)
     return out
+
+
+def _is_fictional(tokens: Sequence[str]) -> bool:
+    """"Frau Holle (Geschichten)": a fictional figure at the start of a candidate."""
+    for i in range(len(tokens)):
+        for j in range(i + 1, len(tokens) + 1):
+            if " ".join(tokens[i:j]).casefold() in fictional() and i <= 1:
+                return True
+    return False
 
 
 def _genitive_of_known_word(text: str, words: Sequence[Word], word: Word) -> bool:
@@ -598,7 +605,9 @@ def surname_mentions(
         counts[fold(g.surname)] = counts.get(fold(g.surname), 0) + 1
     for g in groups:
         surname = g.surname
-        if " " in surname or counts[fold(surname)] > 1 or len(surname) < 3 or not g.best.full:
+        if " " in surname or counts[fold(surname)] > 1 or len(surname) < 3:
+            continue
+        if not g.best.full and (len(surname) < 4 or is_first_name(surname)):
             continue
         for w in words:
             if w.text not in (surname, surname + "s"):
@@ -638,8 +647,8 @@ def find_people(
     ordered += context_candidates(text, words, known)
     ordered += given
     ordered += signature_candidates(text, words)
-    ordered += model
     ordered += coordination_candidates(text, words, given + ordered)
+    ordered += model
     accepted: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for c in ordered:
@@ -660,7 +669,8 @@ def find_people(
                     c.title = c.title or a.title
             else:
                 continue
-        if c.name.casefold() in fictional():
+        prev = [w.text for w in words if w.end <= c.start][-1:]
+        if _is_fictional(prev + c.text.split()):
             continue
         accepted.append(c)
         taken.append(span)
