@@ -1,0 +1,227 @@
+"""Batch throughput: full extraction vs. the bare spaCy model, workers, Dask, peak memory.
+
+    python benchmarks/throughput.py                 # 5,000 generated releases, all rows
+    python benchmarks/throughput.py --docs 1000 --rss 1000 5000 --model blank:de
+
+Generates an archive of realistic synthetic municipal press releases from templates (a JSON
+Lines file), then reports docs/s and words/s for
+
+* the bare spaCy model (`nlp.pipe`, no pressparse components) on the same texts: reference,
+* `pressparse.batch.run` with 1 and 2 local worker processes,
+* the Dask engine (LocalCluster on loopback, 2 worker processes),
+
+and the peak resident memory (RSS) of a 1-worker batch run over 1k and 5k documents, each in
+a fresh process (memory must not grow with archive size: the run streams).
+Not a test: numbers depend on the machine; print them, compare them on one machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+CITIES = ["Freiburg", "Osnabrück", "Leipzig", "Trier", "Landshut", "Kassel", "Erlangen",
+          "Göttingen", "Ulm", "Bamberg", "Potsdam", "Rostock", "Koblenz", "Hamm", "Gera"]
+FIRST = ["Anna", "Thomas", "Sabine", "Michael", "Julia", "Stefan", "Claudia", "Markus",
+         "Petra", "Andreas", "Katrin", "Jürgen", "Monika", "Frank", "Birgit", "Lars"]
+LAST = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker",
+        "Hoffmann", "Schulz", "Koch", "Richter", "Klein", "Wolf", "Neumann", "Braun"]
+ROLES = ["Oberbürgermeister", "Bürgermeisterin", "Baudezernent", "Kulturamtsleiterin",
+         "Ortsvorsteher", "Stadtdirektorin", "Leiter des Ordnungsamts"]
+STREETS = ["Marktplatz", "Hauptstraße", "Bahnhofstraße", "Schillerstraße", "Am Stadtpark",
+           "Lindenallee", "Kirchplatz", "Rathausplatz"]
+VENUES = ["im Großen Sitzungssaal des Rathauses", "in der Stadthalle", "im Bürgerhaus Nord",
+          "in der Aula des Goethe-Gymnasiums", "im Kulturzentrum Alte Feuerwache",
+          "auf dem Marktplatz", "in der Stadtbibliothek"]
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+          "September", "Oktober", "November", "Dezember"]
+WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+
+EVENTS = [
+    ("Sitzung des Ausschusses für {topic}", "Der Ausschuss für {topic} tritt am {when} "
+     "{venue} zu seiner nächsten öffentlichen Sitzung zusammen. Auf der Tagesordnung stehen "
+     "unter anderem der Haushaltsentwurf {year}, die Sanierung der Grundschule an der "
+     "{street} und ein Antrag zur Verkehrsberuhigung in der Innenstadt."),
+    ("Bürgerwerkstatt zur Zukunft des {place}", "Wie soll sich der {place} in den kommenden "
+     "Jahren entwickeln? Diese Frage steht im Mittelpunkt einer Bürgerwerkstatt am {when} "
+     "{venue}. Die Stadtverwaltung lädt alle Interessierten ein, Ideen und Anregungen "
+     "einzubringen; eine Anmeldung ist bis zum {deadline} per E-Mail möglich."),
+    ("Stadtfest {year}", "Vom {when} bis zum {until} feiert {city} wieder sein Stadtfest. "
+     "Auf drei Bühnen rund um den {street} treten regionale Bands auf, Vereine stellen sich "
+     "vor und für Kinder gibt es ein eigenes Programm mit Zauberer und Hüpfburg."),
+    ("Vollsperrung der {street}", "Wegen Kanalbauarbeiten wird die {street} ab {when} "
+     "voll gesperrt. Die Arbeiten dauern voraussichtlich bis zum {until}. Eine Umleitung "
+     "über die Lindenallee ist ausgeschildert; Anlieger können ihre Grundstücke erreichen."),
+    ("Sprechstunde des Ortsvorstehers", "Die nächste Sprechstunde findet am {when} von 16 "
+     "bis 18 Uhr {venue} statt. Bürgerinnen und Bürger können ihre Anliegen ohne vorherige "
+     "Anmeldung vortragen. Weitere Termine folgen jeweils am ersten Dienstag im Monat."),
+    ("Eröffnung der neuen Kita", "Am {when} wird die neue Kindertagesstätte an der "
+     "{street} feierlich eröffnet. Nach einer Bauzeit von 18 Monaten bietet das Gebäude "
+     "Platz für 100 Kinder in sechs Gruppen. Die Baukosten betrugen 4,2 Millionen Euro."),
+    ("Konzert der Städtischen Musikschule", "Die Städtische Musikschule lädt am {when} "
+     "{venue} zu ihrem Frühjahrskonzert ein. Schülerinnen und Schüler spielen Werke von "
+     "Mozart, Beethoven und zeitgenössischen Komponisten. Der Eintritt ist frei."),
+]
+TOPICS = ["Umwelt und Verkehr", "Bauen und Planen", "Schule und Sport", "Soziales",
+          "Kultur und Tourismus", "Finanzen"]
+PLACES = ["Stadtparks", "Bahnhofsviertels", "Hafengeländes", "Marktplatzes", "Schlossgartens"]
+
+
+def _date(d: date) -> str:
+    return f"{WEEKDAYS[d.weekday()]}, {d.day}. {MONTHS[d.month - 1]} {d.year}"
+
+
+def make_release(i: int, rng: random.Random) -> dict:
+    """One synthetic release: headline, 3-5 paragraphs, a quote, a contact line."""
+    published = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 1500))
+    when = published + timedelta(days=rng.randrange(3, 40))
+    city = rng.choice(CITIES)
+    values = {
+        "topic": rng.choice(TOPICS), "place": rng.choice(PLACES), "city": city,
+        "street": rng.choice(STREETS), "venue": rng.choice(VENUES), "year": when.year,
+        "when": f"{_date(when)}, um {rng.choice([10, 14, 17, 18, 19])} Uhr",
+        "until": _date(when + timedelta(days=rng.randrange(1, 20))),
+        "deadline": _date(when - timedelta(days=2)),
+    }
+    title, body = rng.choice(EVENTS)
+    person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    role = rng.choice(ROLES)
+    paragraphs = [
+        body.format(**values),
+        f"„Wir freuen uns auf einen regen Austausch“, sagt {role} {person}. Die Stadt "
+        f"{city} setze damit ihre Reihe von Informationsangeboten fort, die im Jahr "
+        f"{published.year} begonnen wurde.",
+        rng.choice([
+            "Der Veranstaltungsort ist barrierefrei erreichbar. Parkplätze stehen in der "
+            "Tiefgarage am Rathaus zur Verfügung.",
+            "Die Teilnahme ist kostenlos. Für Getränke und einen kleinen Imbiss ist gesorgt.",
+            "Weitere Informationen gibt es im Internet sowie telefonisch beim Bürgerbüro.",
+        ]),
+        f"Ansprechpartner für Rückfragen: {rng.choice(FIRST)} {rng.choice(LAST)}, "
+        f"Presse- und Öffentlichkeitsarbeit der Stadt {city}, {rng.choice(STREETS)} "
+        f"{rng.randrange(1, 40)}, {rng.randrange(10000, 99999)} {city}.",
+    ]
+    return {"id": f"syn-{i:05d}", "title": title.format(**values),
+            "published": published.isoformat(),
+            "text": title.format(**values) + "\n\n" + "\n\n".join(paragraphs)}
+
+
+def generate(path: Path, n: int, seed: int = 7) -> int:
+    rng = random.Random(seed)
+    words = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        for i in range(n):
+            release = make_release(i, rng)
+            words += len(release["text"].split())
+            handle.write(json.dumps(release, ensure_ascii=False) + "\n")
+    return words
+
+
+def _subset(source: Path, n: int, target: Path) -> Path:
+    with open(source, encoding="utf-8") as src, open(target, "w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i >= n:
+                break
+            dst.write(line)
+    return target
+
+
+def bare_row(path: Path, model: str | None, n: int, batch_size: int) -> tuple[float, int]:
+    """Seconds and words for the base model's nlp.pipe without pressparse components."""
+    import spacy
+
+    from pressparse.pipeline import _import_registrations, shipped_model_path
+
+    _import_registrations(("pressparse.lang.de", "pressparse.ml"))
+    nlp = spacy.load(model or shipped_model_path())
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()][:n]
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start, sum(len(t.split()) for t in texts)
+
+
+def batch_row(path: Path, options: dict, workers: int, engine: str, batch_size: int
+              ) -> tuple[float, int, int]:
+    from pressparse import batch
+
+    with tempfile.TemporaryDirectory() as out:
+        summary = batch.run(path, out, options=options, workers=workers, engine=engine,
+                            batch_size=batch_size, csv=False, duckdb=False)
+    return summary.seconds, summary.words, summary.documents
+
+
+def rss_child(path: str, options: str) -> None:
+    """Run one 1-worker batch in this process; print peak RSS in MiB (Linux: ru_maxrss KiB)."""
+    from pressparse import batch
+
+    with tempfile.TemporaryDirectory() as out:
+        summary = batch.run(path, out, options=json.loads(options), workers=1)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"peak_rss_mib": peak, "documents": summary.documents,
+                      "seconds": summary.seconds}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--generate", type=int, default=5000, help="releases to generate")
+    parser.add_argument("--docs", type=int, default=5000, help="releases per throughput row")
+    parser.add_argument("--rss", type=int, nargs="*", default=[1000, 5000],
+                        help="archive sizes for the peak-memory rows")
+    parser.add_argument("--model", default=None, help="base pipeline (default: shipped)")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--rows", nargs="*", default=["bare", "w1", "w2", "dask"])
+    parser.add_argument("--_rss-child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args._rss_child:
+        rss_child(*args._rss_child)
+        return
+
+    options = {"model": args.model, "require_ner": args.model != "blank:de"}
+    work = Path(tempfile.mkdtemp(prefix="pressparse-bench-"))
+    archive = work / "releases.jsonl"
+    total_words = generate(archive, max(args.generate, args.docs, *args.rss, 0))
+    subset = _subset(archive, args.docs, work / "subset.jsonl")
+    print(f"generated {max(args.generate, args.docs, *args.rss)} releases, {total_words} words "
+          f"({archive}); throughput rows use {args.docs}")
+
+    table: list[tuple[str, float, float, str]] = []
+    bare_rate = None
+    if "bare" in args.rows:
+        seconds, words = bare_row(subset, args.model, args.docs, args.batch_size)
+        bare_rate = args.docs / seconds
+        table.append(("bare spaCy nlp.pipe (reference)", bare_rate, words / seconds, "100%"))
+    for row, workers, engine in (("w1", 1, "local"), ("w2", 2, "local"), ("dask", 2, "dask")):
+        if row not in args.rows:
+            continue
+        seconds, words, docs = batch_row(subset, options, workers, engine, args.batch_size)
+        rate = docs / seconds
+        share = f"{100 * rate / bare_rate:.0f}%" if bare_rate else "-"
+        name = f"pressparse batch, {engine} engine, {workers} worker(s)"
+        table.append((name, rate, words / seconds, share))
+        print(f"  done: {name}: {rate:.1f} docs/s", flush=True)
+
+    print()
+    print(f"{'run':<46} {'docs/s':>9} {'words/s':>10} {'vs bare':>8}")
+    for name, rate, wrate, share in table:
+        print(f"{name:<46} {rate:>9.1f} {wrate:>10.0f} {share:>8}")
+    for size in args.rss:
+        path = _subset(archive, size, work / f"rss-{size}.jsonl")
+        result = subprocess.run(
+            [sys.executable, __file__, "--_rss-child", str(path), json.dumps(options)],
+            capture_output=True, text=True, check=True)
+        data = json.loads(result.stdout.strip().splitlines()[-1])
+        print(f"peak RSS, 1 worker, {size:>6} docs: {data['peak_rss_mib']:8.0f} MiB "
+              f"({data['documents'] / data['seconds']:.1f} docs/s)")
+
+
+if __name__ == "__main__":
+    main()
