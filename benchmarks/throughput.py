@@ -149,6 +149,18 @@ def bare_row(path: Path, model: str | None, n: int, batch_size: int) -> tuple[fl
     return time.perf_counter() - start, sum(len(t.split()) for t in texts)
 
 
+def pipe_row(path: Path, options: dict, n: int, batch_size: int) -> tuple[float, int]:
+    """Seconds and words for `Extractor.pipe` in this process: extraction without batch I/O."""
+    import pressparse
+
+    extractor = pressparse.load(options["model"], require_ner=options["require_ner"])
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()][:n]
+    start = time.perf_counter()
+    for _ in extractor.pipe(rows, batch_size=batch_size, errors="record"):
+        pass
+    return time.perf_counter() - start, sum(len(r["text"].split()) for r in rows)
+
+
 def batch_row(path: Path, options: dict, workers: int, engine: str, batch_size: int
               ) -> tuple[float, int, int]:
     from pressparse import batch
@@ -178,7 +190,7 @@ def main() -> None:
                         help="archive sizes for the peak-memory rows")
     parser.add_argument("--model", default=None, help="base pipeline (default: shipped)")
     parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--rows", nargs="*", default=["bare", "w1", "w2", "dask"])
+    parser.add_argument("--rows", nargs="*", default=["bare", "pipe", "w1", "w2", "dask"])
     parser.add_argument("--_rss-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._rss_child:
@@ -199,6 +211,12 @@ def main() -> None:
         seconds, words = bare_row(subset, args.model, args.docs, args.batch_size)
         bare_rate = args.docs / seconds
         table.append(("bare spaCy nlp.pipe (reference)", bare_rate, words / seconds, "100%"))
+    if "pipe" in args.rows:
+        seconds, words = pipe_row(subset, options, args.docs, args.batch_size)
+        rate = args.docs / seconds
+        share = f"{100 * rate / bare_rate:.0f}%" if bare_rate else "-"
+        table.append(("Extractor.pipe in-process (no batch I/O)", rate, words / seconds, share))
+        print(f"  done: Extractor.pipe: {rate:.1f} docs/s", flush=True)
     for row, workers, engine in (("w1", 1, "local"), ("w2", 2, "local"), ("dask", 2, "dask")):
         if row not in args.rows:
             continue
