@@ -22,6 +22,7 @@ from .status import cancellation, confidence, status_of
 from .triggers import Candidate, absorb, find_candidates
 
 _END_CUE = re.compile(r"\b(?:endet|endete|enden|schließt|dauert)\b|\bzu\s+Ende\b")
+_FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmals|erstmalig)\b", re.I)
 _SAME_PLACE = re.compile(
     r"\b(?:im|am|in\s+dem|an\s+dem|in\s+der|an\s+der)\s+(?:selben|gleichen|demselben|derselben)\s+\w+"
 )
@@ -223,8 +224,10 @@ def _place(
     drafts.append(draft)
     # "erstmals gewählt 1996, ..., zuletzt im Jahr 2015": one event per repeated date
     for extra, group in whens[1:]:
+        mine = _gap(cand, group)
         if extra.start and args.repeated(text, group, unit.start) and not any(
-            other is not cand and cand.end <= other.start < group.start_offset for other in siblings
+            other is not cand and other.absorbed_by is None and _gap(other, group) < mine
+            for other in siblings
         ):
             drafts.append(
                 Draft(
@@ -242,6 +245,12 @@ def _place(
             )
 
 
+def _gap(cand: Candidate, group: args.DateGroup) -> int:
+    if group.start_offset >= cand.end:
+        return group.start_offset - cand.end
+    return max(0, cand.start - group.end_offset)
+
+
 def _adjacent(text: str, cand: Candidate, groups: list[args.DateGroup]) -> bool:
     return any(
         g.start_offset >= cand.end
@@ -252,11 +261,14 @@ def _adjacent(text: str, cand: Candidate, groups: list[args.DateGroup]) -> bool:
 
 def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft | None:
     """The most recent event this mention can refer to: same concept first, then same type."""
-    if cand.refers_back and (cand.oblique or when.start is None):
-        # "aus der Planungswerkstatt im kommenden Jahr": the same name inside a prepositional
-        # phrase refers back even when the sentence has another date (it belongs to the verb)
+    specific = re.match(r"\s+(?:des|der)\s", cand.unit_text[cand.end - cand.unit.start :])
+    first_time = _FIRST_TIME.search(cand.unit_text) is not None
+    if cand.refers_back and (cand.oblique or when.start is None or not (specific or first_time)):
+        # "aus der Planungswerkstatt im kommenden Jahr", "bleibt der Markt am 24. November noch
+        # geschlossen": the same name refers back even when the sentence has another date (it
+        # belongs to the verb); "die Freigabe der sanierten Brücke" is specific, a new one
         for draft in reversed(drafts):
-            if _concepts_compatible({cand.concept}, draft.concepts):
+            if draft.type == cand.type and _concepts_compatible({cand.concept}, draft.concepts):
                 return draft
     for need_concept in (True, False):
         for draft in reversed(drafts):
