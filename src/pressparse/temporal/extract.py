@@ -8,6 +8,8 @@ resolved longest-first (earlier rules win ties).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,7 +31,7 @@ class Candidate:
 #: trigger classes their normaliser needs; this keeps tagging far below 1 ms per 100 words.
 _TOKEN = re.compile(r"[^\W_]+")
 _SUBSTRING_CLASSES = (
-    (re.compile(r"sekunde|minute|stunde|tag|woche|monat|jahr|quartal|jährig|wöchig|tägig|stündig|minütig|monatig|jahrzehnt|jahrhundert"), "unit"),
+    (re.compile(r"sekunde|minute|stunde|^tag(?:e|en|es)?$|woche|monat|jahr|quartal|jährig|wöchig|tägig|stündig|minütig|monatig|jahrzehnt|jahrhundert"), "unit"),
     (re.compile(r"morgen|mittag|abend|nacht|früh"), "part"),
     (re.compile(r"rhythmus|turnus|takt|abstand|täglich|wöchentlich|monatlich|jährlich|tägig"), "set"),
 )
@@ -95,43 +97,74 @@ def _vocabulary() -> dict[str, frozenset[str]]:
             add(words[-1], "holiday")
     for key in res.tables["part_of_day"]:
         add(key, "part")
+    add("kw", "unit")
     return {word: frozenset(classes) for word, classes in vocab.items()}
 
 
-def _segments(text: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Merged windows around trigger tokens, each with the trigger classes it holds."""
+#: Trigger classes from rarest to most common: a rule scans the windows of its rarest class.
+_PRIORITY = ("uhr", "holiday", "season", "month", "year", "weekday", "rday", "ref", "part", "set", "ddot", "unit", "digit")
+_BEFORE = {"uhr": 45}
+
+
+_WORD_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _token_classes(token: str, next_char: str, vocab: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Trigger classes of one token (cached for words; digits depend on the next char)."""
+    if token.isalpha():
+        cached = _WORD_CACHE.get(token)
+        if cached is None:
+            if len(_WORD_CACHE) > 100_000:
+                _WORD_CACHE.clear()
+            cached = _WORD_CACHE[token] = frozenset(_classify(token, "", vocab))
+        return cached
+    return frozenset(_classify(token, next_char, vocab))
+
+
+def _classify(token: str, next_char: str, vocab: dict[str, frozenset[str]]) -> set[str]:
+    classes: set[str] = set()
+    if not token.isalpha():
+        classes.add("digit")
+        if _YEAR_TOKEN.match(token):
+            classes.add("year")
+        if next_char == "." and token.isdigit():
+            classes.add("ddot")
+        token = token.lstrip("0123456789")
+    if token:
+        lower = token.lower()
+        found = vocab.get(lower)
+        if found:
+            classes.update(found)
+        if lower == "uhr":
+            classes.add("uhr")
+        elif len(lower) > 2 and _ANY_SUBSTRING.search(lower):
+            for pattern, cls in _SUBSTRING_CLASSES:
+                if pattern.search(lower):
+                    classes.add(cls)
+            if "part" in classes and _WEEKDAY_PREFIX.match(lower):
+                classes.add("weekday")
+        if found and "weekday" in found:
+            classes.discard("unit")
+    return classes
+
+
+def class_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger class, the merged windows around its tokens (where rules may match)."""
     vocab = _vocabulary()
-    windows: list[tuple[int, int, set[str]]] = []
+    windows: dict[str, list[list[int]]] = {}
+    size = len(text)
     for m in _TOKEN.finditer(text):
-        token = m.group()
-        classes: set[str] = set()
-        if not token.isalpha():
-            classes.add("digit")
-            if _YEAR_TOKEN.match(token):
-                classes.add("year")
-            token = token.lstrip("0123456789")
-        if token:
-            lower = token.lower()
-            found = vocab.get(lower)
-            if found:
-                classes.update(found)
-            if lower == "uhr":
-                classes.add("uhr")
-            elif len(lower) > 2 and _ANY_SUBSTRING.search(lower):
-                for pattern, cls in _SUBSTRING_CLASSES:
-                    if pattern.search(lower):
-                        classes.add(cls)
-                if "part" in classes and _WEEKDAY_PREFIX.match(lower):
-                    classes.add("weekday")
-        if not classes:
-            continue
-        start, end = max(0, m.start() - _WINDOW_BEFORE), min(len(text), m.end() + _WINDOW_AFTER)
-        if windows and start <= windows[-1][1]:
-            last = windows[-1]
-            windows[-1] = (last[0], max(last[1], end), last[2] | classes)
-        else:
-            windows.append((start, end, classes))
-    return [(start, end, frozenset(classes)) for start, end, classes in windows]
+        end = m.end()
+        classes = _token_classes(m.group(), text[end : end + 1], vocab)
+        for cls in classes:
+            start = max(0, m.start() - _BEFORE.get(cls, _WINDOW_BEFORE))
+            stop = min(size, end + _WINDOW_AFTER)
+            spans = windows.setdefault(cls, [])
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], stop)
+            else:
+                spans.append([start, stop])
+    return {cls: [(a, b) for a, b in spans] for cls, spans in windows.items()}
 
 
 @lru_cache(maxsize=256)
@@ -145,6 +178,12 @@ def rule_gate(rule: Rule) -> frozenset[str]:
         gate.add("month")
     if rule.norm in ("year", "year_range", "decade"):
         gate.add("year")
+    if rule.norm in ("date", "date_range") and "%monthnum" in pattern and "%month\\b" not in pattern:
+        gate.add("ddot")
+    if rule.norm == "date" and pattern.startswith("(?<![\\d.,:/\\-])(?P<year>"):
+        gate.add("year")
+    if rule.norm in ("week", "century"):
+        gate.add("unit")
     if rule.norm == "set":
         if "(?P<part>" in pattern:
             gate = {"part"}
@@ -164,10 +203,35 @@ def _negative_gate(rule: Rule) -> str | None:
     return "digit"
 
 
+def primary_class(rule: Rule) -> str | None:
+    """The rarest trigger class of the rule's gate (None: scan the whole text)."""
+    gate = rule_gate(rule)
+    for cls in _PRIORITY:
+        if cls in gate:
+            return cls
+    return None
+
+
+def _covered(negatives: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test 'is [start, end) inside some negative stretch' in O(log n)."""
+    negatives = sorted(negatives)
+    starts = [a for a, _ in negatives]
+    reach, best = [], -1
+    for _, b in negatives:
+        best = max(best, b)
+        reach.append(best)
+
+    def inside(start: int, end: int) -> bool:
+        index = bisect_right(starts, start) - 1
+        return index >= 0 and reach[index] >= end
+
+    return inside
+
+
 def find_candidates(text: str, res: Resources) -> list[Candidate]:
     """All non-negative, non-overlapping rule matches in text order."""
-    segments = _segments(text)
-    if not segments:
+    windows = class_windows(text)
+    if not windows:
         return []
     negatives: list[tuple[int, int]] = []
     for rule in res.negatives:
@@ -176,33 +240,28 @@ def find_candidates(text: str, res: Resources) -> list[Candidate]:
             if "@" in text or "www." in text or "://" in text:
                 negatives.extend(m.span() for m in rule.regex.finditer(text))
             continue
-        for seg_start, seg_end, classes in segments:
-            if gate in classes:
-                negatives.extend(m.span() for m in rule.regex.finditer(text, seg_start, seg_end))
+        for seg_start, seg_end in windows.get(gate, ()):
+            negatives.extend(m.span() for m in rule.regex.finditer(text, seg_start, seg_end))
+    inside = _covered(negatives)
     found: list[tuple[int, int, int, Candidate]] = []
-    seen: set[tuple[int, int, int]] = set()
     for order, rule in enumerate(res.rules):
-        gate = rule_gate(rule)
-        for seg_start, seg_end, classes in segments:
-            if not gate <= classes:
-                continue
+        cls = primary_class(rule)
+        spans = windows.get(cls, ()) if cls else ((0, len(text)),)
+        for seg_start, seg_end in spans:
             for m in rule.regex.finditer(text, seg_start, seg_end):
                 start, end = m.span()
-                if start == end or (order, start, end) in seen:
-                    continue
-                seen.add((order, start, end))
-                if any(n_start <= start and end <= n_end for n_start, n_end in negatives):
+                if start == end or (negatives and inside(start, end)):
                     continue
                 groups = m.groupdict()
-                spans = {name: m.span(name) for name, value in groups.items() if value is not None}
-                found.append((-(end - start), order, start, Candidate(start, end, rule, groups, spans)))
+                group_spans = {name: m.span(name) for name, value in groups.items() if value is not None}
+                found.append((start - end, order, start, Candidate(start, end, rule, groups, group_spans)))
     found.sort(key=lambda item: (item[0], item[1], item[2]))
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(len(text))
     kept: list[Candidate] = []
     for _, _, _, cand in found:
-        if any(cand.start < t_end and t_start < cand.end for t_start, t_end in taken):
+        if occupied.find(1, cand.start, cand.end) >= 0:
             continue
-        taken.append((cand.start, cand.end))
+        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
     kept.sort(key=lambda c: c.start)
     return kept

@@ -30,7 +30,6 @@ _SENT_BREAK = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _PERFECT_AUX = re.compile(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren)\b")
-_PARTICIPLE = re.compile(r"\b(?:[a-zäöü]+)?ge[a-zäöüß]{3,}(?:t|en)\b")
 _STATE_PARTICIPLES = frozenset(
     {"geplant", "geöffnet", "gesperrt", "geschlossen", "gebeten", "geladen", "eingeladen", "gesucht",
      "gefragt", "gelegen", "gegeben", "gefordert", "gewünscht", "vorgesehen", "gegen", "gelten"}
@@ -75,6 +74,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
+def _is_participle(word: str) -> bool:
+    """Rough past-participle test (ge-...-t/-en, also after a separable prefix)."""
+    return (
+        len(word) > 5
+        and (word.endswith("t") or word.endswith("en"))
+        and "ge" in word[:-3]
+        and word not in _STATE_PARTICIPLES
+    )
+
+
 def sentence_tense(sentence: str, res: Resources) -> str | None:
     """'past', 'future' or None from lexical cues (auxiliaries, participles, time words)."""
     cues = res.tables.get("tense", {})
@@ -86,8 +95,8 @@ def sentence_tense(sentence: str, res: Resources) -> str | None:
         elif cue == "future":
             future += 1
     if _PERFECT_AUX.search(sentence.lower()):
-        participles = [p for p in _PARTICIPLE.findall(sentence.lower()) if p not in _STATE_PARTICIPLES]
-        if participles:
+        words = _WORD.findall(sentence.lower())
+        if any(_is_participle(w) for w in words):
             past += 1
     if past > future:
         return "past"
