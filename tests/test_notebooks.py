@@ -43,7 +43,6 @@ def test_notebook_executes(path: Path, tmp_path: Path, monkeypatch: pytest.Monke
     if path.name in SKIP:
         pytest.skip(SKIP[path.name])
     monkeypatch.setenv("PRESSPARSE_DOCS_DIR", str(tmp_path))
-    monkeypatch.setenv("MPLBACKEND", "Agg")
     notebook = nbformat.read(path, as_version=4)
     # fail loudly if the "python3" kernel is not this interpreter (another venv, a system python)
     guard = nbformat.v4.new_code_cell(

@@ -66,12 +66,12 @@ def _description(record: PressRelease, event: Event) -> str:
     if event.participants:
         lines.append("Mit: " + ", ".join(
             f"{p.name} ({p.role})" if p.role else p.name for p in event.participants))
-    source = " ".join(
+    source = ", ".join(
         part
         for part in (
             record.issuer,
-            f"({record.published.isoformat()})" if record.published else None,
-            f"[{record.id}]" if record.id else None,
+            f"veröffentlicht {record.published.isoformat()}" if record.published else None,
+            f"Dokument {record.id}" if record.id else None,
         )
         if part
     )
