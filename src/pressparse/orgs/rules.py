@@ -209,8 +209,9 @@ def head_candidates(
         ):
             k = hi + 1
             while k < len(words) and k < hi + 5 and (
-                words[k].is_cap and not words[k].is_punct or words[k].text in ("der", "des")
-            ):
+                words[k].is_cap and not words[k].is_punct and not words[k].text.endswith(".")
+                or words[k].text in ("der", "des")
+            ) and "\n" not in text[words[k - 1].end : words[k].start]:
                 k += 1
             while k > hi + 1 and words[k - 1].text in ("der", "des"):
                 k -= 1

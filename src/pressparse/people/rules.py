@@ -172,6 +172,11 @@ def _read_name(
         and not _INITIAL.match(parts[-2].text)
     ):
         parts.pop()
+    while parts and (
+        parts[-1].text in PARTICLES or parts[-1].text in PARTICLE_ARTICLES
+        or _INITIAL.match(parts[-1].text)
+    ):
+        parts.pop()
     if not parts:
         return None
     if need_given and not is_first_name(parts[0].text):
@@ -377,10 +382,26 @@ def model_candidates(
             continue
         if len(inside) > 5:
             continue
+        if not _plausible_model_name(inside):
+            continue
         cand = _candidate(text, inside, "people_model_1", " ".join(title_words) or None)
         cand.weak = len(inside) == 1
         out.append(cand)
     return out
+
+
+def _plausible_model_name(inside: Sequence[Word]) -> bool:
+    """Reject model PER spans that read as things: "Schweriner Weihnachtsmarkt",
+    "Stadtteilpark Zähringen", "Kostenlose Führungen" (no first name, adjective or venue/org
+    noun inside)."""
+    from ..lang.de.org_forms import org_forms
+    from ..venues.rules import head_of as venue_head
+
+    if any(venue_head(w.text) or org_forms().head_of(w.text) for w in inside):
+        return False
+    if len(inside) == 1 or is_first_name(inside[0].text) or _INITIAL.match(inside[0].text):
+        return True
+    return not inside[0].text.endswith(("er", "e", "en", "es"))
 
 
 # -- roles ----------------------------------------------------------------------------------
@@ -521,6 +542,7 @@ def role_after(
         if "\n" in text[words[m - 1].end : words[m].start]:
             end = m
             break
+    end = _coordination_end(words, end)
     # an organisation name may run past a comma ("Behörde für Arbeit, Soziales, …")
     if end > k + 1:
         comp_end = words[end - 1].end
@@ -531,6 +553,16 @@ def role_after(
     role, start = _role_phrase(words, k, end, match, gender)
     org = _org_of(words, k + 1, end)
     return RoleFound(role, start, *org), bracket_org
+
+
+def _coordination_end(words: Sequence[Word], end: int) -> int:
+    """Extend a complement over ", Jugend, Schule und Bildung" when the list ends in "und"."""
+    k = end
+    while k + 1 < len(words) and words[k].text == "," and words[k + 1].is_cap and not words[k + 1].is_punct:
+        k += 2
+        if k + 1 < len(words) and words[k].text in ("und", "&") and words[k + 1].is_cap:
+            return k + 2
+    return end
 
 
 def _org_of(words: Sequence[Word], k: int, end: int) -> tuple[str | None, tuple[int, int] | None]:

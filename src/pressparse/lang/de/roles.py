@@ -170,6 +170,6 @@ def role_lexicon() -> RoleLexicon:
                     RoleMatch(entry.masculine.lower(), entry.feminine.lower(), gender),
                 )
         for abbr in entry.abbreviations:
-            exact.setdefault(abbr, RoleMatch(entry.masculine, entry.feminine, None))
+            exact.setdefault(abbr, RoleMatch(abbr, abbr, None))  # reported as written ("OB")
     modifiers = word_list(*RESOURCE_DIR, "role_modifiers.tsv")
     return RoleLexicon(exact=exact, heads=heads, modifiers=modifiers)
