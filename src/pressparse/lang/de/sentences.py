@@ -51,9 +51,11 @@ def set_sentence_starts(doc: Doc) -> Doc:
                 j += 1
             if j < n:
                 starts[j] = True
-        elif "\n" in tok.whitespace_ or (tok.is_space and "\n" in text):
-            starts[i + 1] = True
-        elif is_sentence_start_after_ordinal(text, nxt.text):
+        elif (
+            "\n" in tok.whitespace_
+            or (tok.is_space and "\n" in text)
+            or is_sentence_start_after_ordinal(text, nxt.text)
+        ):
             starts[i + 1] = True
     # Whitespace tokens attach to the preceding sentence.
     for i in range(1, n):

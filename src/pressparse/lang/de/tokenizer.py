@@ -59,7 +59,9 @@ def parse_abbreviations(text: str, source: str) -> list[str]:
 def load_abbreviations() -> tuple[str, ...]:
     """The packaged extra abbreviations (validated)."""
     ref = resources.files("pressparse").joinpath(*ABBREVIATIONS_RESOURCE)
-    return tuple(parse_abbreviations(ref.read_text(encoding="utf-8"), "/".join(ABBREVIATIONS_RESOURCE)))
+    return tuple(
+        parse_abbreviations(ref.read_text(encoding="utf-8"), "/".join(ABBREVIATIONS_RESOURCE))
+    )
 
 
 def build_tokenizer(nlp: Language) -> Tokenizer:

@@ -1,0 +1,83 @@
+"""The packaged ``de_pressparse`` model: loads offline and tags our own sample sentences."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import spacy
+
+import pressparse.lang.de  # noqa: F401  (tokenizer + sentence factory)
+import pressparse.ml  # noqa: F401  (custom layers)
+
+MODEL_DIR = Path(str(resources.files("pressparse").joinpath("models", "de_pressparse")))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(MODEL_DIR)
+
+
+def ents(doc) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def test_model_directory_is_small_and_documented():
+    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
+    assert size < 50 * 1024 * 1024
+    meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert meta["lang"] == "de"
+    names = " ".join(s["name"] for s in meta["sources"])
+    for corpus in ("GermEval", "SmartData", "MobIE", "LER", "spacy-lookups-data"):
+        assert corpus in names
+    assert all(s.get("license") for s in meta["sources"])
+    assert "train.py" in meta["pressparse"]["training_command"]
+    assert meta["pressparse"]["entity_scores"]["germeval_holdout"]["ALL"]["f"] > 0.5
+
+
+def test_pipeline_components(nlp):
+    assert {"pressparse_sentences", "ner", "pressparse_lemmatizer"} <= set(nlp.pipe_names)
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_person_with_title_and_city(nlp):
+    doc = nlp("Bürgermeisterin Anna Schulz eröffnet am Montag die neue Kita in Hamburg.")
+    found = ents(doc)
+    assert ("Anna Schulz", "PER") in found
+    assert ("Hamburg", "LOC") in found
+
+
+def test_organisation(nlp):
+    doc = nlp("Die Deutsche Bahn und die Stadt München unterzeichnen einen Vertrag.")
+    labels = {text: label for text, label in ents(doc)}
+    assert labels.get("Deutsche Bahn") == "ORG"
+    assert labels.get("München") == "LOC"
+
+
+def test_tokens_and_sentences_in_model(nlp):
+    doc = nlp(
+        "Am 7. April 2014 sprach Dr. Jens Krüger mit Bürger:innen. Die Sitzung endete um 20.30 Uhr."
+    )
+    assert [s.text for s in doc.sents] == [
+        "Am 7. April 2014 sprach Dr. Jens Krüger mit Bürger:innen.",
+        "Die Sitzung endete um 20.30 Uhr.",
+    ]
+    assert "Bürger:innen" in [t.text for t in doc]
+    assert any(e.label_ == "PER" and "Krüger" in e.text for e in doc.ents)
+
+
+def test_lookup_lemmas(nlp):
+    doc = nlp("Die Kinder spielten in den Gärten.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["Kinder"] == "Kind"
+    assert lemmas["Gärten"] == "Garten"
+    assert lemmas["spielten"] == "spielen"
+
+
+def test_entity_offsets_match_text(nlp):
+    text = "Bezirksamtsleiterin Sophie Meier (SPD) besuchte Harburg."
+    doc = nlp(text)
+    for e in doc.ents:
+        assert text[e.start_char : e.end_char] == e.text
