@@ -31,7 +31,7 @@ class Candidate:
 #: trigger classes their normaliser needs; this keeps tagging far below 1 ms per 100 words.
 _TOKEN = re.compile(r"[^\W_]+")
 _SUBSTRING_CLASSES = (
-    (re.compile(r"sekunde|minute|stunde|^tag(?:e|en|es)?$|woche|monat|jahr|quartal|jährig|wöchig|tägig|stündig|minütig|monatig|jahrzehnt|jahrhundert"), "unit"),
+    (re.compile(r"^(?:min|std|sek|h)$|sekunde|minute|stunde|^tag(?:e|en|es)?$|woche|monat|jahr|quartal|jährig|wöchig|tägig|stündig|minütig|monatig|jahrzehnt|jahrhundert"), "unit"),
     (re.compile(r"morgen|mittag|abend|nacht|früh"), "part"),
     (re.compile(r"rhythmus|turnus|takt|abstand|täglich|wöchentlich|monatlich|jährlich|tägig"), "set"),
 )
@@ -137,7 +137,7 @@ def _classify(token: str, next_char: str, vocab: dict[str, frozenset[str]]) -> s
             classes.update(found)
         if lower == "uhr":
             classes.add("uhr")
-        elif len(lower) > 2 and _ANY_SUBSTRING.search(lower):
+        elif (len(lower) > 2 or lower == "h") and _ANY_SUBSTRING.search(lower):
             for pattern, cls in _SUBSTRING_CLASSES:
                 if pattern.search(lower):
                     classes.add(cls)

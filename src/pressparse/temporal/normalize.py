@@ -350,6 +350,8 @@ _UNKNOWN = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "
 def norm_relative_unit(g: Groups, ctx: Context, res: Resources) -> list[Value]:
     code = unit_code(g["unit"], res)
     step = direction(g.get("rel"), res) if g.get("rel") else 0
+    if code == "WE" and not g.get("rel"):  # "am Wochenende": the last one in a report
+        step = -1 if ctx.tense == "past" else 1
     if code is None or step is None or code.startswith("T"):
         return []
     if ctx.anchor is None:
