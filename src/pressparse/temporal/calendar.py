@@ -87,11 +87,11 @@ def choose_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
     _, best_year, best = options[0]
     grace = 3 if day else 20
     if tense == "future" and (best - anchor).days < -grace:
-        later = [o for o in options if (o[2] - anchor).days >= -grace and o[0] <= 300]
+        later = [o for o in options if (o[2] - anchor).days >= -grace and o[0] <= 366]
         if later:
             return later[0][1]
     if tense == "past" and (best - anchor).days > grace:
-        earlier = [o for o in options if (o[2] - anchor).days <= grace and o[0] <= 300]
+        earlier = [o for o in options if (o[2] - anchor).days <= grace and o[0] <= 366]
         if earlier:
             return earlier[0][1]
     return best_year
