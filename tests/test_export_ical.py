@@ -158,6 +158,23 @@ def test_cli_export_writes_ics_and_jsonld(tmp_path, capsys):
     assert "skipped" in err and "Jubiläum" in err
 
 
+def test_cli_export_reads_a_batch_output_folder(tmp_path):
+    parts = tmp_path / "out" / "records"
+    parts.mkdir(parents=True)
+    for number, ident in enumerate(("a", "b")):
+        line = json.dumps(make_record(ident).model_dump(mode="json"), ensure_ascii=False)
+        (parts / f"part-{number:06d}.jsonl").write_text(line + "\n", encoding="utf-8")
+    errors = tmp_path / "out" / "errors"
+    errors.mkdir()
+    (errors / "part-000000.jsonl").write_text('{"id": "x", "source": null, "error": "e"}\n')
+    ics = tmp_path / "all.ics"
+    assert main(["export", str(tmp_path / "out"), "--ical", str(ics)]) == 0
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 8
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["export", str(empty), "--ical", str(ics)]) == 2  # no .jsonl files
+
+
 def test_cli_export_user_errors(tmp_path, capsys):
     assert main(["export", str(tmp_path / "missing.jsonl"), "--ical", "x.ics"]) == 2
     assert "no such file" in capsys.readouterr().err

@@ -214,18 +214,30 @@ def evaluate(
 
 
 def read_records_jsonl(path: str) -> list[PressRelease]:
-    """Records from a JSON Lines file ('-' = stdin); error records are left out."""
+    """Records from a JSON Lines file, a folder of them (a batch run's output) or '-' (stdin).
+
+    Error records are left out.
+    """
+    if path == "-":
+        return _parse_record_lines(sys.stdin.read().splitlines(), "stdin")
+    target = Path(path)
+    if target.is_dir():
+        files = sorted(target.rglob("*.jsonl"))
+        if not files:
+            raise UserError(f"no .jsonl files in {path}")
+        return [record for file in files for record in read_records_jsonl(str(file))]
+    try:
+        lines = target.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise UserError(f"no such file: {path}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise UserError(f"cannot read {path}: {err}") from None
+    return _parse_record_lines(lines, path)
+
+
+def _parse_record_lines(lines: list[str], path: str) -> list[PressRelease]:
     from pydantic import ValidationError
 
-    if path == "-":
-        lines = sys.stdin.read().splitlines()
-    else:
-        try:
-            lines = Path(path).read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            raise UserError(f"no such file: {path}") from None
-        except (OSError, UnicodeDecodeError) as err:
-            raise UserError(f"cannot read {path}: {err}") from None
     records = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -244,7 +256,8 @@ def read_records_jsonl(path: str) -> list[PressRelease]:
 @app.command()
 def export(
     records_file: Annotated[
-        str, typer.Argument(help="Records as JSON Lines (from `extract -f jsonl`), or '-'.")
+        str, typer.Argument(help="Records as JSON Lines (`extract -f jsonl`), a folder of "
+                            "them (`batch --out DIR`), or '-'.")
     ],
     ical: Annotated[
         Optional[Path],  # noqa: UP045
