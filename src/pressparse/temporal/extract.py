@@ -8,7 +8,7 @@ resolved longest-first (earlier rules win ties).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -167,7 +167,6 @@ def class_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return {cls: [(a, b) for a, b in spans] for cls, spans in windows.items()}
 
 
-@lru_cache(maxsize=256)
 def rule_gate(rule: Rule) -> frozenset[str]:
     """Trigger classes a stretch must hold for `rule` to be able to match there."""
     gate = set(_GATES.get(rule.norm, frozenset()))
@@ -228,40 +227,57 @@ def _covered(negatives: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     return inside
 
 
+_Plan = tuple[tuple[tuple[int, Rule, "str | None"], ...], tuple[tuple[Rule, "str | None"], ...]]
+_PLANS: dict[int, tuple[Resources, _Plan]] = {}
+
+
+def _plan(res: Resources) -> _Plan:
+    """Per rule, the trigger class whose windows it scans (computed once per resources)."""
+    cached = _PLANS.get(id(res))
+    if cached is None or cached[0] is not res:
+        rules = tuple((order, rule, primary_class(rule)) for order, rule in enumerate(res.rules))
+        negatives = tuple((rule, _negative_gate(rule)) for rule in res.negatives)
+        cached = _PLANS[id(res)] = (res, (rules, negatives))
+    return cached[1]
+
+
 def find_candidates(text: str, res: Resources) -> list[Candidate]:
     """All non-negative, non-overlapping rule matches in text order."""
     windows = class_windows(text)
     if not windows:
         return []
+    rule_plan, negative_plan = _plan(res)
     negatives: list[tuple[int, int]] = []
-    for rule in res.negatives:
-        gate = _negative_gate(rule)
+    for rule, gate in negative_plan:
         if gate is None:
             if "@" in text or "www." in text or "://" in text:
                 negatives.extend(m.span() for m in rule.regex.finditer(text))
             continue
         for seg_start, seg_end in windows.get(gate, ()):
             negatives.extend(m.span() for m in rule.regex.finditer(text, seg_start, seg_end))
-    inside = _covered(negatives)
+    inside = _covered(negatives) if negatives else None
+    whole = ((0, len(text)),)
     found: list[tuple[int, int, int, Candidate]] = []
-    for order, rule in enumerate(res.rules):
-        cls = primary_class(rule)
-        spans = windows.get(cls, ()) if cls else ((0, len(text)),)
+    for order, rule, cls in rule_plan:
+        spans = windows.get(cls, ()) if cls else whole
         for seg_start, seg_end in spans:
             for m in rule.regex.finditer(text, seg_start, seg_end):
                 start, end = m.span()
-                if start == end or (negatives and inside(start, end)):
+                if start == end or (inside is not None and inside(start, end)):
                     continue
                 groups = m.groupdict()
                 group_spans = {name: m.span(name) for name, value in groups.items() if value is not None}
                 found.append((start - end, order, start, Candidate(start, end, rule, groups, group_spans)))
     found.sort(key=lambda item: (item[0], item[1], item[2]))
-    occupied = bytearray(len(text))
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Candidate] = []
     for _, _, _, cand in found:
-        if occupied.find(1, cand.start, cand.end) >= 0:
-            continue
-        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        index = bisect_left(starts, cand.end)
+        if index > 0 and ends[index - 1] > cand.start:
+            continue  # overlaps a longer (or earlier-rule) match already kept
+        starts.insert(index, cand.start)
+        ends.insert(index, cand.end)
         kept.append(cand)
     kept.sort(key=lambda c: c.start)
     return kept
