@@ -1,10 +1,10 @@
 """Argument linking: which dates, venues, organisers and participants belong to a trigger.
 
-Everything works on character offsets. Dates are grouped first ("Am Sonntag, 5. September,
-15 Uhr" is one DATE plus one TIME, "von 10 bis 16 Uhr" a range); a group directly after a noun
-trigger belongs to it ("die Wahlen Ende Mai"), the others go to the nearest trigger. A venue
-goes to the nearest trigger of its sentence, so "die Vereidigung im Ratssaal und ... beim
-anschließenden Empfang" gives the hall to the swearing-in, not to the reception.
+Everything works on character offsets. Dates are grouped first ("Am Freitag, 12. Juni,
+19 Uhr" is one DATE plus one TIME, "von 10 bis 16 Uhr" a range); a group directly after a noun
+trigger belongs to it ("die Abstimmung Ende Mai"), the others go to the nearest trigger. A venue
+goes to the nearest trigger of its sentence, so "die Ehrung im Bürgersaal und ... beim
+anschließenden Sektempfang" gives the hall to the honour, not to the reception.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def day_precise(value: str | None) -> bool:
 
 @dataclass
 class DateGroup:
-    """Temporal expressions written together ("Mittwoch, 25. April, um 11 Uhr")."""
+    """Temporal expressions written together ("Dienstag, 3. März, um 10 Uhr")."""
 
     items: list[TimeExpression]
 
@@ -134,7 +134,7 @@ def open_start(text: str, group: DateGroup, unit_start: int) -> bool:
 
 
 def repeated(text: str, group: DateGroup, unit_start: int) -> bool:
-    """'zuletzt im Jahr 2015', 'erneut am ...': a further occurrence of the same happening."""
+    """'zuletzt 2021 bestätigt', 'erneut am ...': a further occurrence of the same happening."""
     first = group.items[0]
     return bool(_AGAIN.search(text[max(unit_start, first.start - 30) : first.start]))
 
@@ -148,7 +148,7 @@ def assign_dates(
 ) -> dict[int, list[DateGroup]]:
     """Date groups per candidate (by index): adjacent groups are claimed, others shared.
 
-    A group that follows a noun trigger within three words ("Wahlen Ende Mai", "Sitzung am
+    A group that follows a noun trigger within three words ("Abstimmung Ende Mai", "Sitzung am
     Dienstag") belongs to it alone. Every trigger without such a claim takes the nearest
     unclaimed group.
     """
@@ -161,7 +161,7 @@ def assign_dates(
             if cand.kind == "verb" or group.start_offset < cand.end:
                 continue
             gap = text[cand.end : group.start_offset]
-            # "Wahlen Ende Mai", "Sitzung am Dienstag", not "Veranstaltung werden die Unterlagen"
+            # "Abstimmung Ende Mai", "Sitzung am Dienstag", not "Veranstaltung werden die Unterlagen"
             nouns = re.search(r"\b[A-ZÄÖÜ]", gap)
             if (
                 _words_between(text, cand.end, group.start_offset) <= 3
@@ -187,7 +187,7 @@ def assign_dates(
         if not pool:
             continue
         nearest = min(pool, key=lambda g: _distance(cand.start, cand.end, g.start_offset, g.end_offset))
-        # all groups, nearest first: later ones may be repetitions ("zuletzt im Jahr 2015")
+        # all groups, nearest first: later ones may be repetitions ("zuletzt 2021 bestätigt")
         result[i] = [nearest] + [g for g in groups if g is not nearest and g.start_offset > nearest.start_offset]
     return result
 

@@ -1,7 +1,7 @@
 """From triggers and arguments to `Event` records: creation, coreference, merging.
 
 A trigger becomes an event when its sentence gives it a time or a venue. A definite mention
-without a "new instance" word ("die Konferenz", "beim Empfang") refers back to an event of the
+without a "new instance" word ("die Konferenz", "beim Festakt") refers back to an event of the
 same type or concept found before, and adds what it knows (a venue, an end time) instead of
 making a second record. At the end, records of the same type on the same day that name the
 same thing are merged, and an undated mention (a headline) joins its dated twin.
@@ -222,7 +222,7 @@ def _place(
     if when.start is None and when.end is None and when.has_time is False:
         draft.venue_in_sentence = True
     drafts.append(draft)
-    # "erstmals gewählt 1996, ..., zuletzt im Jahr 2015": one event per repeated date
+    # "erstmals gewählt 2003, ..., zuletzt 2021 bestätigt": one event per repeated date
     for extra, group in whens[1:]:
         mine = _gap(cand, group)
         if extra.start and args.repeated(text, group, unit.start) and not any(
@@ -264,7 +264,7 @@ def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft 
     specific = re.match(r"\s+(?:des|der)\s", cand.unit_text[cand.end - cand.unit.start :])
     first_time = _FIRST_TIME.search(cand.unit_text) is not None
     if cand.refers_back and (cand.oblique or when.start is None or not (specific or first_time)):
-        # "aus der Planungswerkstatt im kommenden Jahr", "bleibt der Markt am 24. November noch
+        # "aus der Zukunftswerkstatt im nächsten Frühjahr", "bleibt der Markt am 24. November noch
         # geschlossen": the same name refers back even when the sentence has another date (it
         # belongs to the verb); "die Freigabe der sanierten Brücke" is specific, a new one
         for draft in reversed(drafts):
@@ -277,7 +277,7 @@ def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft 
             concept_ok = _concepts_compatible({cand.concept} | cand.aliases, draft.concepts)
             if need_concept and concept_ok:
                 return draft
-            # a bare head ("die Konferenz", "beim Empfang") may refer to any event of its type;
+            # a bare head ("die Konferenz", "beim Festakt") may refer to any event of its type;
             # a compound of its own ("der Hauptlauf") names a different one
             bare = cand.concept == cand.trigger.form.lower() or cand.kind != "noun"
             if not need_concept and draft.type == cand.type and cand.refers_back and bare:

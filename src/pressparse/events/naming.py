@@ -1,8 +1,8 @@
 """Event names: the event's own name when the text gives one, else the trigger phrase.
 
-Own names are recognised by their shape: an ordinal ("7. Integrationskonferenz"), a place
-adjective ("Harburger Weihnachtsmarkt"), a quoted title after the trigger (Seniorenkonzert
-„Klassik am Nachmittag“) or a genitive that says whose event it is ("Sitzung der
+Own names are recognised by their shape: an ordinal ("4. Klimakonferenz"), a place
+adjective ("Wendelsteiner Adventsmarkt"), a quoted title after the trigger (Sommerkonzert
+„Musik im Grünen“) or a genitive that says whose event it is ("Sitzung der
 Bezirksverordnetenversammlung"). Verbs are named by the noun of their lexicon entry.
 """
 

@@ -1,7 +1,7 @@
 """Trigger matching and typing: which words in a sentence name an event, and of which type.
 
 Nouns are matched as capitalised words with their inflected forms and as compound heads
-("Integrationskonferenz" ends in "konferenz"), verbs by their listed forms, phrases by regex.
+("Klimakonferenz" ends in "konferenz"), verbs by their listed forms, phrases by regex.
 Each match also records how it is introduced (definite article, "nächste", an ordinal), because
 that decides later whether it announces a new event or refers to one already found.
 """
@@ -67,8 +67,8 @@ class Candidate:
     ordinal: str | None = None
     reference: bool = False
     containment: bool = False  # introduced by in/bei/während/zu/im Rahmen
-    comitative: bool = False  # "gleichzeitig mit den Kommunalwahlen"
-    oblique: bool = False  # inside a prepositional phrase ("aus der Planungswerkstatt")
+    comitative: bool = False  # "zeitgleich mit der Landtagswahl"
+    oblique: bool = False  # inside a prepositional phrase ("aus der Zukunftswerkstatt")
     aliases: set[str] = field(default_factory=set)
     absorbed_by: Candidate | None = None
     unit_text: str = ""
@@ -138,7 +138,7 @@ def match_noun(word: str, lex: Lexicon) -> tuple[Trigger, str, bool] | None:
 
 
 def _singular_concept(low: str, matched: str, trig: Trigger) -> str:
-    """The compound with its head in lemma form: 'integrationskonferenzen' -> '...konferenz'."""
+    """The compound with its head in lemma form: 'klimakonferenzen' -> '...konferenz'."""
     prefix = low[: len(low) - len(matched)]
     lemma = trig.form.lower()
     if matched in trig.forms or matched in trig.plural_forms:
@@ -154,7 +154,7 @@ def _introduce(cand: Candidate, text: str) -> None:
     """Fill determiner, novelty, ordinal and containment from the words before a noun."""
     left = text[cand.unit.start : cand.start]
     before = _left_words(text, cand.unit, cand.start)
-    # an ordinal directly before: "7. Integrationskonferenz", "31. öffentlichen Sitzung"
+    # an ordinal directly before: "4. Klimakonferenz", "12. öffentlichen Sitzung"
     ordinal = re.search(r"(\d{1,3})\.\s+(?:[a-zäöü][\w-]*\s+){0,2}$", left)
     if ordinal:
         cand.ordinal = ordinal.group(1) + "."
@@ -189,7 +189,7 @@ def _introduce(cand: Candidate, text: str) -> None:
         if word.isdigit():
             continue
         if word[:1].islower() or (word[:1].isupper() and low.endswith("er") and i == len(before) - 1):
-            continue  # adjective ("öffentlichen", "Harburger")
+            continue  # adjective ("öffentlichen", "Wendelsteiner")
         if low in CONTAINMENT:
             cand.containment = True
         break
@@ -272,13 +272,13 @@ def text_between(first: Candidate, second: Candidate) -> str | None:
 def absorb(cands: list[Candidate]) -> None:
     """Within one sentence, let nouns absorb verbs (and openings) that are parts of them.
 
-    "wurde in einer Sondersitzung ... vereidigt": the swearing-in is part of the session;
+    "wurde in einer Festsitzung ... vereidigt": the swearing-in is part of the session;
     "der Bürgermeister eröffnet das Konzert": the opening is part of the concert (an opening
     is its own event only for something that then runs: an exhibition, a market).
     Same-type verbs are the predicate of the noun ("Mit der Auszeichnung ... gewürdigt").
     """
     nouns = [c for c in cands if c.kind != "verb" and not c.reference]
-    # a genitive attribute names whose event it is: "Sondersitzung der Kieler Ratsversammlung"
+    # a genitive attribute names whose event it is: "Festsitzung des Gemeinderats Oberau"
     for first, second in zip(nouns, nouns[1:], strict=False):
         if first.absorbed_by is not None or first.kind != "noun" or second.kind != "noun":
             continue
