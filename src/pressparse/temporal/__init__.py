@@ -5,7 +5,10 @@ factory ``pressparse_temporal``. Patterns and tables live in
 ``resources/de/temporal`` (HeidelTime-style) and are validated when first loaded.
 """
 
-from . import component  # noqa: E402,F401  (registers the spaCy factory)
+try:  # registers the spaCy factory; tagging itself does not need spaCy
+    from . import component  # noqa: F401
+except ImportError:  # pragma: no cover - spaCy is a declared dependency
+    component = None  # type: ignore[assignment]
 from .resources import ResourceError, load_resources
 from .tagger import TaggedExpression, TaggingResult, split_sentences, tag, tag_with_info
 

@@ -241,21 +241,38 @@ def _plan(res: Resources) -> _Plan:
     return cached[1]
 
 
+_NEGATIVE_REACH = 60
+
+
+def _negatives(
+    text: str, found: list[tuple[int, int, int, Candidate]], plan: tuple[tuple[Rule, str | None], ...]
+) -> list[tuple[int, int]]:
+    """NEGATIVE stretches, searched only around the matches they could veto."""
+    around: list[list[int]] = []
+    for start, end in sorted((item[3].start, item[3].end) for item in found):
+        lo, hi = max(0, start - _NEGATIVE_REACH), min(len(text), end + _NEGATIVE_REACH)
+        if around and lo <= around[-1][1]:
+            around[-1][1] = max(around[-1][1], hi)
+        else:
+            around.append([lo, hi])
+    spans: list[tuple[int, int]] = []
+    linkish = "@" in text or "www." in text or "://" in text
+    for rule, gate in plan:
+        if gate is None:
+            if linkish:
+                spans.extend(m.span() for m in rule.regex.finditer(text))
+            continue
+        for lo, hi in around:
+            spans.extend(m.span() for m in rule.regex.finditer(text, lo, hi))
+    return spans
+
+
 def find_candidates(text: str, res: Resources) -> list[Candidate]:
     """All non-negative, non-overlapping rule matches in text order."""
     windows = class_windows(text)
     if not windows:
         return []
     rule_plan, negative_plan = _plan(res)
-    negatives: list[tuple[int, int]] = []
-    for rule, gate in negative_plan:
-        if gate is None:
-            if "@" in text or "www." in text or "://" in text:
-                negatives.extend(m.span() for m in rule.regex.finditer(text))
-            continue
-        for seg_start, seg_end in windows.get(gate, ()):
-            negatives.extend(m.span() for m in rule.regex.finditer(text, seg_start, seg_end))
-    inside = _covered(negatives) if negatives else None
     whole = ((0, len(text)),)
     found: list[tuple[int, int, int, Candidate]] = []
     for order, rule, cls in rule_plan:
@@ -263,11 +280,17 @@ def find_candidates(text: str, res: Resources) -> list[Candidate]:
         for seg_start, seg_end in spans:
             for m in rule.regex.finditer(text, seg_start, seg_end):
                 start, end = m.span()
-                if start == end or (inside is not None and inside(start, end)):
+                if start == end:
                     continue
                 groups = m.groupdict()
                 group_spans = {name: m.span(name) for name, value in groups.items() if value is not None}
                 found.append((start - end, order, start, Candidate(start, end, rule, groups, group_spans)))
+    if not found:
+        return []
+    negatives = _negatives(text, found, negative_plan)
+    if negatives:
+        inside = _covered(negatives)
+        found = [item for item in found if not inside(item[3].start, item[3].end)]
     found.sort(key=lambda item: (item[0], item[1], item[2]))
     starts: list[int] = []
     ends: list[int] = []
