@@ -72,6 +72,8 @@ CASES: list[tuple[str, date | None, list[tuple[str, str, str]]]] = [
         None,
         [("Sonntag, 5. September", D, "XXXX-09-05"), ("15 Uhr", T, "XXXX-09-05T15:00")],
     ),
+    ("Anmeldungen bis zum 5. Juni", P, [("bis zum 5. Juni", D, "2017-06-05")]),
+    ("Die Stelle ist seit dem 5. Dezember besetzt.", P, [("seit dem 5. Dezember", D, "2015-12-05")]),
     ("Das Projekt startet 2017.", None, [("2017", D, "2017")]),
     ("Erstmals gewählt wurde er 1996, zunächst", None, [("1996", D, "1996")]),
     ("zuletzt im Jahr 2015.", None, [("im Jahr 2015", D, "2015")]),

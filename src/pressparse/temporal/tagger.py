@@ -202,7 +202,13 @@ def tag_with_info(
         if anchor is None and explicit:
             index = bisect_right(explicit_starts, cand.start - 1) - 1
             anchor = explicit[index][1] if index >= 0 else explicit[0][1]
-        ctx = Context(anchor=anchor, day=day_context, tense=tense_at(cand.start))
+        tense = tense_at(cand.start)
+        first_word = text[cand.start : cand.end].split(maxsplit=1)[0].lower()
+        if first_word == "seit":
+            tense = "past"
+        elif tense is None and first_word in ("bis", "ab"):
+            tense = "future"  # deadlines and starting points point ahead
+        ctx = Context(anchor=anchor, day=day_context, tense=tense)
         values = NORMALISERS[cand.rule.norm](cand.groups, ctx, res)
         if not values:
             continue
