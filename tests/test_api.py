@@ -93,3 +93,16 @@ def test_pipeline_without_ner_is_refused():
 def test_non_german_pipeline_is_refused():
     with pytest.raises(ModelNotFoundError, match="German"):
         load_base(spacy.blank("en"), require_ner=False)
+
+
+def test_component_config_overrides_reach_the_factory(tmp_path):
+    lexicon = tmp_path / "triggers.tsv"
+    lexicon.write_text("not a valid lexicon line without tabs\n", encoding="utf-8")
+    with pytest.raises(Exception, match="triggers.tsv"):
+        pressparse.load(spacy.blank("de"), require_ner=False,
+                        components={"pressparse_events": {"lexicon_paths": [str(lexicon)]}})
+
+
+def test_config_for_unknown_component_is_refused():
+    with pytest.raises(ValueError, match="unknown components"):
+        pressparse.load(spacy.blank("de"), require_ner=False, components={"no_such": {}})

@@ -81,7 +81,8 @@ class Extractor:
 
     @classmethod
     def from_options(cls, options: Options) -> Extractor:
-        nlp = build(options.model, disable=options.disable, require_ner=options.require_ner)
+        nlp = build(options.model, disable=options.disable, require_ner=options.require_ner,
+                    components=options.components)
         return cls(nlp, options)
 
     # -- single documents -------------------------------------------------------------
@@ -230,16 +231,18 @@ class Extractor:
         return merged
 
 
-@functools.lru_cache(maxsize=4)
-def _cached(options: Options) -> Extractor:
-    return Extractor.from_options(options)
+@functools.lru_cache(maxsize=1)
+def _default_extractor() -> Extractor:
+    return Extractor.from_options(Options())
 
 
 def load(model: str | Path | Language | None = None, **options: Any) -> Extractor:
     """Load the pipeline once and return an `Extractor` (model=None: the shipped one)."""
     if isinstance(model, Language):
         opts = Options(**options)
-        return Extractor(build(model, disable=opts.disable, require_ner=opts.require_ner), opts)
+        nlp = build(model, disable=opts.disable, require_ner=opts.require_ner,
+                    components=opts.components)
+        return Extractor(nlp, opts)
     return Extractor.from_options(Options(model=model, **options))
 
 
@@ -251,4 +254,4 @@ def parse(
     title: str | None = None,
 ) -> PressRelease:
     """Parse one release with a cached default extractor."""
-    return _cached(Options()).parse(text, published=published, id=id, title=title)
+    return _default_extractor().parse(text, published=published, id=id, title=title)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -38,4 +39,9 @@ class Options(BaseModel):
     require_ner: bool = Field(
         default=True,
         description="refuse base pipelines without an NER component (no silent fallback).",
+    )
+    components: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="config overrides per component factory, e.g. "
+        "{'pressparse_events': {'lexicon_paths': ['my_triggers.tsv']}}.",
     )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -99,14 +100,24 @@ def build(
     *,
     disable: Iterable[str] = (),
     require_ner: bool = True,
+    components: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Language:
-    """The full pressparse pipeline: base model, then our components in `COMPONENTS` order."""
+    """The full pressparse pipeline: base model, then our components in `COMPONENTS` order.
+
+    ``components`` maps a factory name to config overrides for it (its ``default_config``
+    documents the settings), so users extend lexicons without editing the package.
+    """
     register_extensions()
     nlp = load_base(model, require_ner=require_ner)
     disabled = set(disable)
-    unknown = disabled - {name for name, _ in COMPONENTS} - set(nlp.pipe_names)
+    ours = {name for name, _ in COMPONENTS}
+    unknown = disabled - ours - set(nlp.pipe_names)
     if unknown:
         raise ValueError(f"unknown components to disable: {sorted(unknown)}")
+    overrides = dict(components or {})
+    unknown = set(overrides) - ours
+    if unknown:
+        raise ValueError(f"config given for unknown components: {sorted(unknown)}")
     for factory, module in COMPONENTS:
         if factory in disabled or factory in nlp.pipe_names:
             continue
@@ -114,7 +125,7 @@ def build(
         if not nlp.has_factory(factory):
             log.warning("component %s is not available (module %s missing)", factory, module)
             continue
-        nlp.add_pipe(factory, name=factory)
+        nlp.add_pipe(factory, name=factory, config=dict(overrides.get(factory, {})))
     for name in disabled & set(nlp.pipe_names):
         nlp.disable_pipe(name)
     return nlp
