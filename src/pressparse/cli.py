@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -20,6 +20,9 @@ from rich.table import Table
 from . import __version__
 from .options import DEFAULT_MAX_CHARS, Options
 from .schema import ErrorRecord, PressRelease
+
+if TYPE_CHECKING:
+    from .extractor import InputDoc
 
 app = typer.Typer(
     name="pressparse",
@@ -58,33 +61,33 @@ def main_callback(
 
 
 # -- inputs ---------------------------------------------------------------------------------
-TEXT_SUFFIXES = (".txt", ".md", ".text")
+TEXT_SUFFIXES = (".txt", ".text")
 
 
-def iter_text_inputs(path: str) -> Iterator[tuple[str, str]]:
-    """(id, text) for '-', a text file, or every text file of a directory (sorted)."""
-    from .validation import decode_bytes
+def iter_extract_inputs(path: str, published: str | None) -> Iterator[InputDoc | ErrorRecord]:
+    """Inputs of `extract`: '-', one file of any format `pressparse.io` reads (text, HTML,
+    JSONL, CSV, WARC, feed, archive), or every .txt file of a directory (sorted)."""
+    from .extractor import InputDoc
+    from .io import read
 
     if path == "-":
-        yield "stdin", sys.stdin.read()
+        yield InputDoc(id="stdin", text=sys.stdin.read(), published=published, source="-")
         return
     target = Path(path)
     if not target.exists():
         raise UserError(f"no such file or directory: {path}")
-    files = (
-        sorted(p for p in target.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
-        if target.is_dir()
-        else [target]
-    )
-    if target.is_dir() and not files:
-        raise UserError(f"no text files ({', '.join(TEXT_SUFFIXES)}) in {path}")
+    if target.is_dir():
+        files = sorted(p for p in target.rglob("*")
+                       if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+        if not files:
+            raise UserError(f"no text files ({', '.join(TEXT_SUFFIXES)}) in {path}")
+    else:
+        files = [target]
     for file in files:
-        try:
-            data = file.read_bytes()
-        except OSError as err:
-            raise UserError(f"cannot read {file}: {err.strerror}") from None
-        text, _ = decode_bytes(data)
-        yield file.stem, text
+        for item in read(file, errors="record"):
+            if isinstance(item, InputDoc) and published is not None:
+                item = item._replace(published=published)
+            yield item
 
 
 def _load_extractor(model: str | None):
@@ -140,16 +143,20 @@ def extract(
     ] = None,
 ) -> None:
     """Extract records from press releases and print them."""
-    from .extractor import InputDoc, coerce_published
+    from .extractor import InputDoc, coerce_published  # noqa: F811 - runtime import
 
     try:
         coerce_published(published)
     except ValueError as err:
         raise UserError(str(err)) from None
-    inputs = [InputDoc(id=i, text=t, published=published) for i, t in iter_text_inputs(path)]
+    inputs = list(iter_extract_inputs(path, published))
     extractor = _load_extractor(model)
     console = Console()
-    records = list(extractor.pipe(inputs, errors="record"))
+    records = [
+        item if isinstance(item, ErrorRecord) else None for item in inputs
+    ]
+    parsed = iter(extractor.pipe([i for i in inputs if isinstance(i, InputDoc)], errors="record"))
+    records = [item if item is not None else next(parsed) for item in records]
     failures = 0
     if output_format is OutputFormat.json and len(records) == 1:
         typer.echo(json.dumps(records[0].model_dump(mode="json"), ensure_ascii=False, indent=2))
