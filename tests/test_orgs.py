@@ -19,21 +19,20 @@ def org_names(text: str, **kw) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Ein Grußwort kam von der Behörde für Arbeit, Soziales, Familie und Integration heute.",
-         "Behörde für Arbeit, Soziales, Familie und Integration"),
-        ("Seit 1999 organisiert das Amt für Kultur und Denkmalschutz Konzerte.",
-         "Amt für Kultur und Denkmalschutz"),
-        ("Im Anschluss stellte der Harburger Integrationsrat die Ergebnisse vor.",
-         "Harburger Integrationsrat"),
-        ("Der Seniorenbeirat Kaiserslautern hat ein offenes Ohr.", "Seniorenbeirat Kaiserslautern"),
-        ("Der Senat von Berlin hält seine Sitzung ab.", "Senat von Berlin"),
-        ("Foto: Stadt Koblenz/ Theresa Lambrich", "Stadt Koblenz"),
-        ("Das Projekt MigraNet hat den Rat gestärkt.", "MigraNet"),
-        ("Für die Musik sorgt die Gruppe „Huebnotix“.", "Huebnotix"),
+        ("Ein Grußwort kam von der Behörde für Bau, Verkehr, Umwelt und Wohnen am Morgen.",
+         "Behörde für Bau, Verkehr, Umwelt und Wohnen"),
+        ("Seit 2005 betreut das Amt für Sport und Freizeit die Hallen.",
+         "Amt für Sport und Freizeit"),
+        ("Danach stellte der Bochumer Jugendrat seine Forderungen vor.", "Bochumer Jugendrat"),
+        ("Der Seniorenbeirat Heidelberg trifft sich monatlich.", "Seniorenbeirat Heidelberg"),
+        ("Der Rat von Kleve hat den Haushalt beschlossen.", "Rat von Kleve"),
+        ("Foto: Stadt Köln/ Jana Petersen", "Stadt Köln"),
+        ("Das Projekt NachbarNetz hat viele Helfer gewonnen.", "NachbarNetz"),
+        ("Für die Musik sorgt die Gruppe „Klangwerk“.", "Klangwerk"),
         ("Der Förderverein Stadtpark Nord e. V. lädt ein.", "Förderverein Stadtpark Nord e. V."),
         ("Die Stadtwerke Musterstadt GmbH bauen.", "Stadtwerke Musterstadt GmbH"),
-        ("Kämpfer war Staatssekretär im schleswig-holsteinischen Umweltministerium.",
-         "schleswig-holsteinisches Umweltministerium"),
+        ("Vorher war sie Referentin im niedersächsischen Umweltministerium.",
+         "niedersächsisches Umweltministerium"),
     ],
 )
 def test_patterns(text: str, expected: str) -> None:
@@ -41,34 +40,34 @@ def test_patterns(text: str, expected: str) -> None:
 
 
 def test_inflected_forms_are_merged_to_base_form() -> None:
-    text = ("Die Konferenz fand mit den Lokalen Partnerschaften Harburg statt. "
-            "Das Projekt Lokale Partnerschaften plant weiter.")
+    text = ("Die Tagung fand mit den Offenen Werkstätten Lindenau statt. "
+            "Das Projekt Offene Werkstätten plant weiter.")
     orgs = find_orgs(text)
     assert len(orgs) == 1
-    assert orgs[0].name == "Lokale Partnerschaften Harburg"
+    assert orgs[0].name == "Offene Werkstätten Lindenau"
     assert len(orgs[0].mentions) == 2
 
 
 def test_short_reference_joins_full_name() -> None:
-    text = "Der Seniorenbeirat Kaiserslautern wurde 1996 gewählt. Der Beirat ist neutral."
+    text = "Der Seniorenbeirat Heidelberg wurde 2019 gewählt. Der Beirat berät die Stadt."
     orgs = find_orgs(text)
-    assert [o.name for o in orgs] == ["Seniorenbeirat Kaiserslautern"]
-    assert [m.text for m in orgs[0].mentions] == ["Seniorenbeirat Kaiserslautern", "Beirat"]
+    assert [o.name for o in orgs] == ["Seniorenbeirat Heidelberg"]
+    assert [m.text for m in orgs[0].mentions] == ["Seniorenbeirat Heidelberg", "Beirat"]
 
 
 def test_parties_reported_in_base_form() -> None:
-    names = org_names("Er war Kandidat von SPD, Grünen und SSW.")
+    names = org_names("Unterstützt wird sie von SPD, Grünen und SSW.")
     assert names == ["SPD", "Grüne", "SSW"]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Das Leitbild wurde von der Bezirkspolitik verabschiedet.",
+        "Der Plan wurde von der Kommunalpolitik begrüßt.",
         "Die Verwaltung prüft den Antrag.",
-        "Er will eine Konsolidierungskommission bilden.",
-        "Insgesamt kamen 80 Gäste.",
-        "Die Menschen leben in der Stadt Kaiserslautern gern.",
+        "Der Rat will eine Arbeitskommission einsetzen.",
+        "Insgesamt kamen 120 Gäste.",
+        "Die Menschen leben in der Stadt Heidelberg gern.",
         "Die Stadtgesellschaft ist vielfältig.",
     ],
 )
@@ -77,14 +76,14 @@ def test_generic_references_are_not_organisations(text: str) -> None:
 
 
 def test_model_entities_are_filtered() -> None:
-    text = 'Man konnte "Wohnung gegen Bahncard" tauschen. Die Deutsche Staatsbürgerschaft zählt.'
-    spans = [(text.index("Bahncard"), text.index("Bahncard") + 8),
-             (text.index("Deutsche"), text.index("zählt") - 1)]
+    text = 'Sie liest aus "Koffer voller Sommer" vor. Wer die Deutsche Staatsbürgerschaft hat, wählt.'
+    spans = [(text.index("Sommer"), text.index("Sommer") + 6),
+             (text.index("Deutsche"), text.index(" hat,"))]
     assert org_names(text, model_spans=spans) == []
 
 
 def test_person_orgs_are_added() -> None:
-    text = "Friedrich v. Kekulé, Vorsitzender der Stadtverordnetenversammlung, lädt ein."
+    text = "Konrad v. Sellheim, Vorsitzender der Stadtverordnetenversammlung, eröffnete die Sitzung."
     start = text.index("Stadtverordnetenversammlung")
     names = org_names(text, extra=[(start, start + 27, "Stadtverordnetenversammlung")])
     assert names == ["Stadtverordnetenversammlung"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pressparse.lang.de.roles import LexiconError, parse_roles, role_lexicon
+from pressparse.orgs.rules import pattern_spans
 from pressparse.people.rules import find_people
 
 
@@ -19,31 +20,31 @@ def people(text: str) -> dict[str, tuple[str | None, str | None]]:
 @pytest.mark.parametrize(
     ("text", "name", "title", "role"),
     [
-        ("Nach der Begrüßung durch den Bezirksamtsleiter Thomas Völsch begann es.",
-         "Thomas Völsch", None, "Bezirksamtsleiter"),
-        ("Ein Grußwort der Senatorin Dr. Melanie Leonhard, Präses der Behörde, folgte.",
-         "Melanie Leonhard", "Dr.", "Senatorin"),
+        ("Zum Auftakt sprach der Bezirksamtsleiter Holger Brandstätt über die Pläne.",
+         "Holger Brandstätt", None, "Bezirksamtsleiter"),
+        ("Danach grüßte die Senatorin Dr. Wiebke Althoff, Präses der Behörde, alle Gäste.",
+         "Wiebke Althoff", "Dr.", "Senatorin"),
         ("Es sprach die Vorsitzende des Seniorenbeirats, Ingrid Maier, zu den Gästen.",
          "Ingrid Maier", None, "Vorsitzende des Seniorenbeirats"),
-        ("Friedrich v. Kekulé, Vorsitzender der Stadtverordnetenversammlung, lädt ein.",
-         "Friedrich v. Kekulé", None, "Vorsitzender der Stadtverordnetenversammlung"),
-        ("Geehrt wurden sie vom Ersten Beigeordneten Martin Alten.",
-         "Martin Alten", None, "Erster Beigeordneter"),
-        ("Es sprach der Regierende Bürgermeister Michael Müller.",
-         "Michael Müller", None, "Regierender Bürgermeister"),
+        ("Konrad v. Sellheim, Vorsitzender der Stadtverordnetenversammlung, eröffnete die Sitzung.",
+         "Konrad v. Sellheim", None, "Vorsitzender der Stadtverordnetenversammlung"),
+        ("Begrüßt wurden die Gäste vom Ersten Beigeordneten Ulrich Feldhaus.",
+         "Ulrich Feldhaus", None, "Erster Beigeordneter"),
+        ("Zur Eröffnung kam der Regierende Bürgermeister Jonas Wehling.",
+         "Jonas Wehling", None, "Regierender Bürgermeister"),
         ("Die Leiterin des Jugendamts, Karin Schulz, berichtete.",
          "Karin Schulz", None, "Leiterin des Jugendamts"),
         ("Wir verabschieden die Projektassistentin Anna Lindqvist.",
          "Anna Lindqvist", None, "Projektassistentin"),
-        ("Kiel hat einen neuen Oberbürgermeister: Dr. Jan Berger wurde vereidigt.",
-         "Jan Berger", "Dr.", "Oberbürgermeister"),
-        ("Prof. Dr. Ralf Friedrich, Präsident der Bürgerschaft, empfängt Gäste.",
-         "Ralf Friedrich", "Prof. Dr.", "Präsident der Bürgerschaft"),
-        ("Er empfängt den Stadtpräsidenten Lübecks, Peter Sünnenwold, im Rathaus.",
-         "Peter Sünnenwold", None, "Stadtpräsident"),
-        ("Der Chor singt unter der Leitung von Claudia Sebastian-Bertsch.",
-         "Claudia Sebastian-Bertsch", None, "Leitung"),
-        ("Werke von Carl Maria von Weber erklingen.", "Carl Maria von Weber", None, None),
+        ("Die Stadt hat eine neue Oberbürgermeisterin: Dr. Jana Bergmann wurde vereidigt.",
+         "Jana Bergmann", "Dr.", "Oberbürgermeisterin"),
+        ("Prof. Dr. Helmut Aschbach, Präsident der Bürgerschaft, begrüßte die Delegation.",
+         "Helmut Aschbach", "Prof. Dr.", "Präsident der Bürgerschaft"),
+        ("Sie begrüßte den Stadtpräsidenten Wismars, Gerd Thalmann, am Hafen.",
+         "Gerd Thalmann", None, "Stadtpräsident"),
+        ("Das Orchester spielt unter der Leitung von Miriam Osterkamp-Heil.",
+         "Miriam Osterkamp-Heil", None, "Leitung"),
+        ("Zu hören sind Lieder von Anna Luise von Strelow.", "Anna Luise von Strelow", None, None),
     ],
 )
 def test_role_and_title(text: str, name: str, title: str | None, role: str | None) -> None:
@@ -51,68 +52,69 @@ def test_role_and_title(text: str, name: str, title: str | None, role: str | Non
 
 
 def test_later_mentions_are_linked() -> None:
-    text = ("Oberbürgermeister Dr. Michael Hohl wird verabschiedet. Dr. Hohl dankt. "
-            "Später sprach Hohl noch einmal.")
+    text = ("Oberbürgermeister Dr. Bernd Kallweit wird verabschiedet. Dr. Kallweit dankt. "
+            "Später sprach Kallweit noch einmal.")
     found, _ = find_people(text)
     assert len(found) == 1
-    assert [m.text for m in found[0].mentions] == ["Michael Hohl", "Hohl", "Hohl"]
+    assert [m.text for m in found[0].mentions] == ["Bernd Kallweit", "Kallweit", "Kallweit"]
 
 
 def test_address_form_links_to_full_name() -> None:
-    found, _ = find_people("Senatorin Melanie Leonhard kam. Frau Leonhard lobte das Projekt.")
-    assert [p.name for p in found] == ["Melanie Leonhard"]
+    found, _ = find_people("Senatorin Wiebke Althoff kam. Frau Althoff lobte das Projekt.")
+    assert [p.name for p in found] == ["Wiebke Althoff"]
     assert len(found[0].mentions) == 2
 
 
 def test_spelling_variant_is_one_person() -> None:
-    found, _ = find_people("Peter Sünnenwold kommt. Peter Sunnenwold ist seit April im Amt.")
-    assert [p.name for p in found] == ["Peter Sünnenwold"]
+    found, _ = find_people("Henning Schöttler kommt. Henning Schottler ist seit April im Amt.")
+    assert [p.name for p in found] == ["Henning Schöttler"]
 
 
 def test_surname_given_list_with_party() -> None:
-    text = ("Gewählt wurden:\n\nKabata, Katharina (SPD – Internationale Liste)\n\n"
-            "Adu, Obojah (Griechische Initiative)\n")
+    text = ("Gewählt wurden:\n\nOduya, Tamara (SPD – Vielfalt für alle)\n\n"
+            "Nkemelu, Obiora (Europäische Liste)\n")
     found, orgs = find_people(text)
     assert [(p.name, p.organization) for p in found] == [
-        ("Katharina Kabata", "SPD – Internationale Liste"),
-        ("Obojah Adu", "Griechische Initiative"),
+        ("Tamara Oduya", "SPD – Vielfalt für alle"),
+        ("Obiora Nkemelu", "Europäische Liste"),
     ]
-    assert {name for _, _, name in orgs} == {"SPD – Internationale Liste", "Griechische Initiative"}
+    assert {name for _, _, name in orgs} == {"SPD – Vielfalt für alle", "Europäische Liste"}
 
 
 def test_initials_and_shared_surname() -> None:
-    names = people("Den Anfang machten die Schwestern Andrea und Lee D. Böhm mit Büchern.")
-    assert set(names) == {"Andrea Böhm", "Lee D. Böhm"}
+    names = people("Es lasen die Brüder Stefan und Kai M. Lorenzen aus ihrem Buch.")
+    assert set(names) == {"Stefan Lorenzen", "Kai M. Lorenzen"}
 
 
 def test_signature_after_im_auftrag() -> None:
-    assert "Brühl" in people("Genauere Details folgen.\n\nIm Auftrag,\n\nBrühl")
+    assert "Kerkhoff" in people("Weitere Hinweise folgen.\n\nIm Auftrag,\n\nKerkhoff")
 
 
 def test_same_surname_two_people() -> None:
-    names = people("Cornelia Dill spielt Violine und Hans-Georg Dill das Cello.")
-    assert set(names) == {"Cornelia Dill", "Hans-Georg Dill"}
+    names = people("Sabine Remmers spielt Flöte und Karl-Heinz Remmers das Klavier.")
+    assert set(names) == {"Sabine Remmers", "Karl-Heinz Remmers"}
 
 
 def test_role_of_next_person_is_not_taken() -> None:
-    names = people("Das Bild zeigt Josef Krug (Kirf), Bürgermeister Jürgen Dixius und andere.")
-    assert names["Josef Krug"] == (None, None)
-    assert names["Jürgen Dixius"] == (None, "Bürgermeister")
+    names = people("Auf dem Foto: Anton Weisgerber (Niederkail), Bürgermeister Arne Hammacher und Gäste.")
+    assert names["Anton Weisgerber"] == (None, None)
+    assert names["Arne Hammacher"] == (None, "Bürgermeister")
 
 
 @pytest.mark.parametrize(
     ("text", "not_a_person"),
     [
-        ("Die Kranzniederlegung ist an der Friedrich-Engels-Straße.", "Friedrich-Engels"),
+        ("Der Umzug endet an der Friedrich-Engels-Straße.", "Friedrich-Engels"),
         ("Das Büro liegt am Willy-Brandt-Platz 1.", "Willy-Brandt"),
         ("Im Märchenwald erzählt Frau Holle Geschichten.", "Holle"),
         ("Die Ausstellung läuft bis Ende Mai und im August Kranz.", "Mai"),
-        ("Am Freitag, 5. August Müller zu Gast.", "August Müller"),
-        ("Der musikalische Ausklang wurde mit Son Cuarto gefeiert.", "Son Cuarto"),
+        ("Am Freitag, 5. August Brenner zu Gast.", "August Brenner"),
+        ("Für Musik sorgt am Abend die Band Son del Puerto.", "Son del Puerto"),
     ],
 )
 def test_not_people(text: str, not_a_person: str) -> None:
-    assert not any(not_a_person in name for name in people(text))
+    found, _ = find_people(text, blocked=pattern_spans(text))  # as the component calls it
+    assert not any(not_a_person in p.name for p in found)
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@
   "Pressekontakt", "Im Auftrag,") — analysed apart from the body so that an address or date
   in a signature is not read as event content; its offsets stay in the Doc.
 * The issuer is the publishing authority when the text shows it: "Pressestelle der
-  Stadtverwaltung Kaiserslautern" -> "Stadtverwaltung Kaiserslautern", "Text/Foto:
-  Landeshauptstadt Magdeburg am …", "Foto: Stadt Koblenz/ …", "Die Stadt Bonn teilt mit".
+  Stadtverwaltung Pirmasens" -> "Stadtverwaltung Pirmasens", "Text/Foto:
+  Landeshauptstadt Erfurt am …", "Foto: Stadt Köln/ …", "Die Stadt Bonn teilt mit".
 * The publication date from the header: "Pressemitteilung vom 18.08.2020".
 """
 
@@ -35,11 +35,11 @@ _HEADER_DATE = regex.compile(
 _DATELINE = regex.compile(rf"^[ \t]*\p{{Lu}}[\p{{L}}-]+,[ \t]*(?:den[ \t])?{_DATE}[ \t]*\Z", regex.M)
 _ISSUER_NAME = r"(?P<issuer>\p{Lu}[\p{L}.-]*(?:[ \t]+(?:der|des|für|und|\p{Lu}[\p{L}.-]*)){0,6})"
 _ISSUER_PATTERNS = (
-    # "Pressestelle der Stadtverwaltung Kaiserslautern" / "Pressestelle Bezirksamt Harburg"
+    # "Pressestelle der Stadtverwaltung Pirmasens" / "Pressestelle Bezirksamt Harburg"
     regex.compile(rf"Pressestelle[ \t]+(?:der|des)?[ \t]*{_ISSUER_NAME}"),
-    # "Text/Foto: Landeshauptstadt Magdeburg am 01. Dezember 2025"
+    # "Text/Foto: Landeshauptstadt Erfurt am 3. Mai 2024"
     regex.compile(rf"(?:Text|Quelle)[ \t]*(?:/[ \t]*(?:Foto|Bild))?[ \t]*:[ \t]*{_ISSUER_NAME}"),
-    # "Foto: Stadt Koblenz/ Theresa Lambrich"
+    # "Foto: Stadt Köln/ Jana Petersen"
     regex.compile(rf"Foto[ \t]*:[ \t]*{_ISSUER_NAME}[ \t]*/"),
     # "Die Stadt Bonn teilt mit", "teilt die Stadtverwaltung Hürth mit"
     regex.compile(rf"(?:^|[.!?]\s)(?:Die|Das|Der)[ \t]+{_ISSUER_NAME}[ \t]+teilt"),
@@ -102,7 +102,7 @@ def header_date(text: str, head_chars: int = 400) -> date | None:
         value = _to_date(m)
         if value is not None:
             return value
-    # a dateline closing the release: "Kaiserslautern, 19.02.2019"
+    # a dateline closing the release: "Pirmasens, 14.05.2021"
     tail_start = max(0, len(text) - 200)
     for m in _DATELINE.finditer(text, tail_start):
         value = _to_date(m)

@@ -2,7 +2,7 @@
 
 Reads the model's ORG entities as candidates, the people found before (no organisation inside
 a person's name; organisations their roles name) and writes ``doc._.pp_organizations`` and
-``doc.spans["pp_orgs"]``. Model ORG entities that are venues ("Rathaus Charlottenburg") are
+``doc.spans["pp_orgs"]``. Model ORG entities that are venues ("Rathaus Altona") are
 left to the venue component.
 """
 

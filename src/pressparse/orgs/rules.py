@@ -2,21 +2,21 @@
 
 Rules (ids in ``OrgCandidate.rule``):
 
-* ``orgs_for_1``     "Amt für Kultur und Denkmalschutz", "Behörde für Arbeit, Soziales, … und …"
+* ``orgs_for_1``     "Amt für Umwelt", "Amt für Sport und Freizeit", "Behörde für Bau, Verkehr, … und …"
 * ``orgs_head_1``    a compound with an organisation head, widened by a city adjective, a place
-                     or a genitive ("Harburger Integrationsrat", "Seniorenbeirat Kaiserslautern",
-                     "Bürgerschaft der Hansestadt Rostock", "Senat von Berlin")
-* ``orgs_territorial_1`` "Stadt Koblenz", "Landeshauptstadt Kiel" (not after "in"/"aus")
-* ``orgs_named_1``   a name after "Projekt", "Gruppe", "Chor" … ("Projekt MigraNet", "Gruppe
-                     „Huebnotix“"), or a quoted name with an apposition ("„Projecto Anagrama“,
-                     ein portugiesischer Zwei-Personen-Zirkus")
+                     or a genitive ("Bochumer Jugendrat", "Seniorenbeirat Heidelberg",
+                     "Bürgerschaft der Hansestadt Stralsund", "Rat von Kleve")
+* ``orgs_territorial_1`` "Stadt Köln", "Landeshauptstadt Erfurt" (not after "in"/"aus")
+* ``orgs_named_1``   a name after "Projekt", "Gruppe", "Chor" … ("Projekt NachbarNetz", "Gruppe
+                     „Klangwerk“"), or a quoted name with an apposition ("„Trio Lumen“, ein
+                     belgisches Straßentheater-Ensemble")
 * ``orgs_legal_1``   names ending in a legal form ("… e. V.", "… GmbH")
 * ``orgs_party_1``   party names
 * ``orgs_model_1``   ORG entities of the statistical model
 * ``orgs_role_1``    organisations named in a person's role or brackets (from the people rules)
 
 Mentions of one organisation ("der Lokalen Partnerschaften Harburg", "Lokale
-Partnerschaften"; "der Beirat", "Seniorenbeirat Kaiserslautern") are merged; bare generic
+Partnerschaften"; "der Beirat", "Seniorenbeirat Heidelberg") are merged; bare generic
 references ("die Verwaltung") are kept only as mentions of a named organisation.
 """
 
@@ -35,6 +35,12 @@ from ..schema import Mention, Organization
 LOCATIVE = frozenset("in im aus nach ins zur zum vom bei beim durch".split())
 ARTICLES = frozenset("der die das den dem des".split())
 INDEFINITE = frozenset("ein eine einen einem einer eines kein keine keinen keinem keiner".split())
+#: Nouns for performing groups after which an unquoted capitalised name is the group's name
+#: ("die Band Son del Puerto", "das Duo Kranich"); "Gruppe"/"Chor" need quotes (they also
+#: head plain descriptions: "die Gruppe Jugendlicher").
+ACT_HEADS = frozenset("Band Musikband Duo Trio Quartett Quintett Formation Ensemble Musikgruppe".split())
+#: Small words inside foreign stage names.
+NAME_LINKS = frozenset("del de la las los le les di da do dos the of and y & e von".split())
 QUOTES_OPEN = "„\"“‚'»«"
 QUOTES_CLOSE = "“\"”‘'«»"
 PLACE_SUFFIXES = (
@@ -70,7 +76,7 @@ def _next_is_boundary(words: Sequence[Word], k: int) -> bool:
 
 
 def looks_like_place(words: Sequence[Word], k: int, places: frozenset[str]) -> bool:
-    """A capitalised word right after a head that names a place ("Kaiserslautern")."""
+    """A capitalised word right after a head that names a place ("Heidelberg")."""
     if k >= len(words) or not words[k].is_cap or words[k].is_punct:
         return False
     w = words[k].text
@@ -86,8 +92,8 @@ def looks_like_place(words: Sequence[Word], k: int, places: frozenset[str]) -> b
 
 def _base_name(words: Sequence[Word], lo: int, hi: int, gender: str | None) -> str:
     """The name in its base form: "der Lokalen Partnerschaften Harburg" -> "Lokale …",
-    "des Seniorenbeirates" -> "Seniorenbeirat", "im schleswig-holsteinischen
-    Umweltministerium" -> "schleswig-holsteinisches Umweltministerium"."""
+    "des Seniorenbeirates" -> "Seniorenbeirat", "im niedersächsischen
+    Umweltministerium" -> "niedersächsisches Umweltministerium"."""
     texts = [w.text for w in words[lo:hi]]
     before = words[lo - 1].text.lower() if lo > 0 else ""
     inflected = before in ARTICLES or before in ("im", "am", "vom", "zum", "zur", "beim")
@@ -145,7 +151,7 @@ def for_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
             if words[k].is_cap and not words[k].is_punct:
                 last_good = k
                 k += 1
-            elif t.endswith("-") and k + 1 < len(words):  # "Presse- und Öffentlichkeitsarbeit"
+            elif t.endswith("-") and k + 1 < len(words):  # "Bau- und Umweltamt"
                 k += 1
             elif t in ("und", "&") and last_good == k - 1:
                 if commas:
@@ -188,7 +194,7 @@ def head_candidates(
         # "eine Konsolidierungskommission zu bilden": an indefinite noun names nothing yet
         if i > 0 and words[i - 1].text.lower() in INDEFINITE:
             continue
-        # a council noun used as a person's office: "Stadtrat Hans Müller"
+        # a council noun used as a person's office: "Stadtrat Hans Kühl"
         if i + 1 < len(words) and any(s == words[i + 1].start for s, _ in person_spans):
             continue
         lo, hi = i, i + 1
@@ -240,7 +246,7 @@ def head_candidates(
 
 
 def named_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
-    """orgs_named_1: "Projekt MigraNet", "Gruppe „Huebnotix“", "„X“, ein … Zirkus"."""
+    """orgs_named_1: "Projekt NachbarNetz", "Gruppe „Klangwerk“", "„X“, ein … Ensemble"."""
     forms = org_forms()
     out = []
     for i, w in enumerate(words[:-1]):
@@ -270,13 +276,33 @@ def named_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
             if k > i + 1:
                 s, e = words[i + 1].start, words[k - 1].end
                 out.append(OrgCandidate(s, e, _base_name(words, i + 1, k, "pl"), "orgs_named_1"))
-    # „Projecto Anagrama“, ein portugiesischer Zwei-Personen-Zirkus
+        elif w.text in ACT_HEADS:
+            end = _act_name_end(text, words, i + 1)
+            if end > i + 1:
+                s, e = words[i + 1].start, words[end - 1].end
+                out.append(OrgCandidate(s, e, text[s:e], "orgs_named_1"))
+    # „Trio Lumen“, ein belgisches Straßentheater-Ensemble
     for m in regex.finditer(r"[„\"“]([^„\"“”\n]{2,60})[“\"”],\s+(?:ein|eine)\s+(?:\p{Ll}+\s+){0,2}"
                             r"([\p{Lu}][\p{L}-]*)", text):
         head = m.group(2).rsplit("-", 1)[-1]
         if head in forms.named_heads:
             out.append(OrgCandidate(m.start(1), m.end(1), m.group(1), "orgs_named_1"))
     return out
+
+
+def _act_name_end(text: str, words: Sequence[Word], k: int) -> int:
+    """End of an unquoted stage name after "die Band", "das Duo" …: capitalised words, with
+    the small words of foreign names between them ("Son del Puerto", "Brass & Beats")."""
+    j = k
+    while j < len(words) and j < k + 6:
+        w = words[j]
+        if j > k and "\n" in text[words[j - 1].end : w.start]:
+            break
+        if w.is_cap and not w.is_punct or j > k and w.text in NAME_LINKS and j + 1 < len(words) and words[j + 1].is_cap:
+            j += 1
+        else:
+            break
+    return j
 
 
 def legal_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
@@ -364,7 +390,7 @@ def _same_org(a: str, b: str) -> bool:
     n = len(short)
     if any(tuple(long[i : i + n]) == tuple(short) for i in range(len(long) - n + 1)):
         return True
-    # "der Beirat" -> "Seniorenbeirat Kaiserslautern"
+    # "der Beirat" -> "Seniorenbeirat Heidelberg"
     return n == 1 and any(w.endswith(short[0]) and len(w) > len(short[0]) + 3 for w in long)
 
 

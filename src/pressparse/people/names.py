@@ -2,7 +2,7 @@
 
 First names come from the ``gender-guesser`` package (about 48,000 given names with their
 gender, data by Jörg Michael), declared as a dependency rather than copied. The gender also
-chooses the role's form: "der Erste Beigeordnete Martin Alten" -> "Erster Beigeordneter".
+chooses the role's form: "der Erste Beigeordnete Ulrich Feldhaus" -> "Erster Beigeordneter".
 """
 
 from __future__ import annotations
@@ -80,6 +80,6 @@ def is_first_name(word: str) -> bool:
 
 
 def fold(name: str) -> str:
-    """Case- and accent-folded form for comparing spellings ("Sünnenwold" ~ "Sunnenwold")."""
+    """Case- and accent-folded form for comparing spellings ("Schöttler" ~ "Schottler")."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")

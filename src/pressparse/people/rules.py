@@ -2,19 +2,19 @@
 
 Candidates come from several rules (rule ids in ``Candidate.rule``):
 
-* ``people_given_1``   known first name + surname ("Thomas Völsch", "Carl Maria von Weber")
-* ``people_role_1``    office noun + name ("Projektassistentin Ghasal Falaki", "OB Reker")
-* ``people_address_1`` form of address + name ("Frau Leonhard", "Herrn Dr. Hohl")
-* ``people_title_1``   academic title + name ("Dr. Hohl")
+* ``people_given_1``   known first name + surname ("Holger Brandstätt", "Anna Luise von Strelow")
+* ``people_role_1``    office noun + name ("Projektassistentin Lena Okafor", "OB Reker")
+* ``people_address_1`` form of address + name ("Frau Althoff", "Herrn Dr. Kallweit")
+* ``people_title_1``   academic title + name ("Dr. Kallweit")
 * ``people_list_1``    "Surname, Given (Liste)" lines of election results
-* ``people_coord_1``   "die Schwestern Andrea und Lee D. Böhm" -> Andrea Böhm
+* ``people_coord_1``   "die Brüder Stefan und Kai M. Lorenzen" -> Stefan Lorenzen
 * ``people_signature_1`` a name alone on the line after "Im Auftrag"
 * ``people_model_1``   PER entities of the statistical model (cleaned, validated)
 
 Then every candidate gets its title and the role next to it (before: "der Senatorin Dr.
-Melanie Leonhard", "Der Bürgermeister für Kultur, Dr. Ralf Lunau"; after: "Friedrich v.
-Kekulé, Vorsitzender der Stadtverordnetenversammlung,"), and mentions are grouped into one
-Person each: a later "Völsch", "Frau Leonhard" or "Dr. Hohl" is the same person.
+Wiebke Althoff", "Die Bürgermeisterin für Soziales, Dr. Petra Quandt"; after: "Konrad v.
+Sellheim, Vorsitzender der Stadtverordnetenversammlung,"), and mentions are grouped into one
+Person each: a later "Brandstätt", "Frau Althoff" or "Dr. Kallweit" is the same person.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class Candidate:
     rule: str
     title: str | None = None
     text: str = ""
-    display: str = ""  # the name to report when it differs from the text ("Katharina Kabata")
+    display: str = ""  # the name to report when it differs from the text ("Tamara Oduya")
     organization: str | None = None
     org_span: tuple[int, int] | None = None
     weak: bool = False  # keep only if it links to a person found by another rule
@@ -162,7 +162,7 @@ def _read_name(
         or _INITIAL.match(parts[-1].text)
     ):
         parts.pop()
-    # "Reinhard Naumann Statements ab": two words at the end that are no first names are
+    # "Jonas Wehling Grußworte ab": two words at the end that are no first names are
     # surname + the next noun; a name has one surname (hyphenated or with particles)
     while (
         len(parts) >= 3
@@ -191,7 +191,7 @@ def _candidate(text: str, parts: Sequence[Word], rule: str, title: str | None) -
         given: tuple[str, ...] = ()
         surname = texts[0]
     else:
-        # surname: the last word with any particles right before it ("von Weber")
+        # surname: the last word with any particles right before it ("von Strelow")
         cut = len(texts) - 1
         while cut > 1 and texts[cut - 1] in PARTICLES:
             cut -= 1
@@ -218,7 +218,7 @@ def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
 
 
 def _month_date(text: str, words: Sequence[Word], parts: Sequence[Word]) -> bool:
-    """'5. August Müller' is a date before a name, not 'August Müller' (months as names)."""
+    """'5. August Brenner' is a date before a name, not 'August Brenner' (months as names)."""
     first = parts[0].index
     return first > 0 and words[first - 1].text.rstrip(".").isdigit()
 
@@ -250,7 +250,7 @@ def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str
         if read is None:
             continue
         parts = read[1]
-        # "Dr. Hohl Amtszeit": a known surname stands alone; an unknown first word followed
+        # "Dr. Kallweit Amtszeit": a known surname stands alone; an unknown first word followed
         # by a capitalised noun is taken as given name + surname only in role/address context
         if parts[0].text in known_surnames or (
             fold(parts[0].text) in {fold(s) for s in known_surnames}
@@ -277,7 +277,7 @@ def _is_fictional(tokens: Sequence[str]) -> bool:
 
 
 def _genitive_of_known_word(text: str, words: Sequence[Word], word: Word) -> bool:
-    """"den Stadtpräsidenten Lübecks": a genitive whose base occurs in the text is a place."""
+    """"den Stadtpräsidenten Wismars": a genitive whose base occurs in the text is a place."""
     if not word.text.endswith("s") or len(word.text) < 4:
         return False
     base = word.text[:-1]
@@ -285,7 +285,7 @@ def _genitive_of_known_word(text: str, words: Sequence[Word], word: Word) -> boo
 
 
 def list_candidates(text: str) -> list[Candidate]:
-    """people_list_1: "Kabata, Katharina (SPD – Internationale Liste)" lines.
+    """people_list_1: "Oduya, Tamara (SPD – Vielfalt für alle)" lines.
 
     A line counts when its given name is a known first name, or when at least two lines of
     the text have this shape (a list of election results).
@@ -312,7 +312,7 @@ def list_candidates(text: str) -> list[Candidate]:
 def coordination_candidates(
     text: str, words: Sequence[Word], full: Sequence[Candidate]
 ) -> list[Candidate]:
-    """people_coord_1: "Andrea und Lee D. Böhm": a lone first name shares the next surname."""
+    """people_coord_1: "Stefan und Kai M. Lorenzen": a lone first name shares the next surname."""
     by_start = {c.start: c for c in full if c.given}
     out = []
     for i in range(len(words) - 2):
@@ -320,7 +320,7 @@ def coordination_candidates(
         if conj.text not in ("und", "&") or not is_first_name(w.text) or not is_name_word(w.text):
             continue
         if any(c.start <= w.start < c.end for c in full):
-            continue  # "Peter Müller und Hans Schmidt": already part of a name
+            continue  # "Petra Kühl und Hans Schmidt": already part of a name
         nxt = by_start.get(words[i + 2].start)
         if nxt is None:
             continue
@@ -441,7 +441,7 @@ def _join(parts: Sequence[Word]) -> str:
 
 
 def _complement_end(words: Sequence[Word], k: int, limit: int) -> int:
-    """End index of a complement ("der Jugend&Kunstschule Dresden") starting at word k."""
+    """End index of a complement ("der Kunst&Musikschule Riesa") starting at word k."""
     j = k
     while j < limit:
         t = words[j].text
@@ -455,8 +455,8 @@ def _complement_end(words: Sequence[Word], k: int, limit: int) -> int:
 def role_before(
     text: str, words: Sequence[Word], cand: Candidate, gender: str | None
 ) -> RoleFound | None:
-    """The role right before a name: "Bezirksamtsleiter Thomas Völsch", "Die Leiterin der
-    Jugend&Kunstschule Dresden, Heike Heinze", "einen neuen Oberbürgermeister: Dr. Ulf Kämpfer"."""
+    """The role right before a name: "Bezirksamtsleiter Holger Brandstätt", "Die Leiterin der
+    Kunst&Musikschule Riesa, Sonja Weidling", "eine neue Landrätin: Dr. Jana Bergmann"."""
     lex = role_lexicon()
     first = next((w for w in words if w.start == cand.start), None)
     if first is None:
@@ -507,7 +507,7 @@ def role_after(
     org_spans: Sequence[tuple[int, int]] = (),
 ) -> tuple[RoleFound | None, tuple[int, int, str] | None]:
     """The apposition after a name: ", Vorsitzender der Stadtverordnetenversammlung,"; also
-    a party or list in brackets right after the name ("Dr. Ulf Kämpfer (SPD)")."""
+    a party or list in brackets right after the name ("Dr. Jana Bergmann (SPD)")."""
     lex = role_lexicon()
     last = next((w for w in words if w.end == cand.end), None)
     if last is None:
@@ -535,7 +535,7 @@ def role_after(
     if match is None:
         return None, bracket_org
     if k + 1 < len(words) and (is_name_word(words[k + 1].text) or words[k + 1].text in titles()):
-        return None, bracket_org  # ", Bürgermeister Jürgen Dixius": the next person's role
+        return None, bracket_org  # ", Bürgermeister Arne Hammacher": the next person's role
     end = _complement_end(words, k + 1, min(len(words), k + 25))
     # stop at a line break inside the complement
     for m in range(k + 1, end):
@@ -567,7 +567,7 @@ def _coordination_end(words: Sequence[Word], end: int) -> int:
 
 def _org_of(words: Sequence[Word], k: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
     """The organisation named in a role complement: "der Stadtverordnetenversammlung" ->
-    "Stadtverordnetenversammlung", "des Panzergrenadierbataillons 421" -> "…bataillon 421"."""
+    "Stadtverordnetenversammlung", "des Pionierbataillons 803" -> "…bataillon 803"."""
     if k >= end or words[k].text.lower() not in ("der", "des"):
         return None, None
     parts = list(words[k + 1 : end])
@@ -631,7 +631,7 @@ def group_candidates(cands: Sequence[Candidate]) -> list[PersonGroup]:
 def surname_mentions(
     text: str, words: Sequence[Word], groups: Sequence[PersonGroup], taken: list[tuple[int, int]]
 ) -> None:
-    """Add bare surname mentions ("Kämpfer schlägt … vor") to the person they name."""
+    """Add bare surname mentions ("Kallweit schlägt … vor") to the person they name."""
     counts: dict[str, int] = {}
     for g in groups:
         counts[fold(g.surname)] = counts.get(fold(g.surname), 0) + 1
@@ -762,5 +762,5 @@ def _bracket_org(content: str | None) -> str | None:
     if content[:1].isdigit() or not content[:1].isupper():
         return None
     if len(words) == 1 and not content.isupper():
-        return None  # "(Kastel-Staadt)": a single capitalised word is usually the place
+        return None  # "(Niederkail)": a single capitalised word is usually the place
     return content

@@ -1,8 +1,8 @@
 """Word segmentation with character offsets, shared by the who-and-where rules.
 
 The rules for people, organisations and venues look at short windows of words ("der
-Senatorin Dr. Melanie Leonhard, Präses der …"). They need stable word boundaries that keep
-"Dr.-Külz-Ring", "St.-Marien-", "Jugend&Kunstschule", initials ("D.") and titles ("Dr.")
+Senatorin Dr. Wiebke Althoff, Präses der …"). They need stable word boundaries that keep
+"Dr.-Hirsch-Ring", "St.-Georg-", "Kunst&Musikschule", initials ("D.") and titles ("Dr.")
 whole, independent of the statistical model's tokenizer, and exact character offsets so that
 every mention satisfies ``text[start:end] == mention``.
 """
@@ -14,9 +14,9 @@ from functools import lru_cache
 
 import regex
 
-# letters (with combining marks), digits inside words, apostrophes and "&" ("Jugend&Kunstschule");
-# parts joined by "-", ".-" or "." + letter ("Dr.-Külz-Ring", "u.a"); a trailing "-" stays
-# ("St.-Marien- Kirche", "Presse- und Öffentlichkeitsarbeit").
+# letters (with combining marks), digits inside words, apostrophes and "&" ("Kunst&Musikschule");
+# parts joined by "-", ".-" or "." + letter ("Dr.-Hirsch-Ring", "u.a"); a trailing "-" stays
+# ("St.-Georg- Kapelle", "Bau- und Umweltamt").
 _WORD = r"[\p{L}\p{M}][\p{L}\p{M}\d'’&]*(?:(?:\.-|-|\.(?=\p{L}))[\p{L}\p{M}\d'’&]+)*-?"
 _NUMBER = r"\d+(?:[.,:/]\d+)*"
 _TOKEN = regex.compile(rf"{_WORD}|{_NUMBER}|\S")

@@ -1,6 +1,6 @@
 """spaCy wiring for the venue rules (factory ``pressparse_venues``).
 
-Uses the model's LOC entities only as place knowledge ("Rathaus Charlottenburg": the place
+Uses the model's LOC entities only as place knowledge ("Rathaus Altona": the place
 after the venue noun belongs to its name); writes ``doc._.pp_venues`` and
 ``doc.spans["pp_venues"]``.
 """

@@ -2,18 +2,18 @@
 
 Rules (ids in ``VenueCandidate.rule``):
 
-* ``venues_loc_1``     a venue noun after a locative preposition ("im Elbcampus", "in der
-                       Stadthalle", "im Alten Rathaus", "in den Plenarsaal des Rathauses")
-* ``venues_named_1``   a venue noun with its own name, anywhere ("Rathaus Charlottenburg",
-                       "St.-Marien- Kirche zu Lübeck")
+* ``venues_loc_1``     a venue noun after a locative preposition ("im Deichcampus", "in der
+                       Stadthalle", "im Alten Rathaus", "in den Festsaal des Rathauses")
+* ``venues_named_1``   a venue noun with its own name, anywhere ("Rathaus Altona",
+                       "St.-Georg- Kapelle zu Wismar")
 * ``venues_block_1``   a line that starts with a venue noun above an address block
 * ``venues_acronym_1`` a short form after "im" ("im BGZ in Neugraben", district kept)
 * ``venues_room_1``    "in Raum 201", "im Saal 3"
-* ``venues_district_1`` a district visited ("besuchte … den Stadtteil Rauental")
+* ``venues_district_1`` a district visited ("besuchte … den Stadtteil Lindenhof")
 * ``venues_town_1``    the town where a meeting took place, when no building is named
 
 Addresses (street + number, PLZ + city, room) are parsed and attached to the venue they
-follow: "(Otto-Suhr-Allee 100)", ", Dr.-Külz-Ring 19,", or the lines below it.
+follow: "(Maretstraße 50)", ", Dr.-Hirsch-Ring 7,", or the lines below it.
 Cities and districts alone are places, not venues.
 """
 
@@ -136,7 +136,7 @@ def _base(words: Sequence[Word], lo: int, hi: int, head: VenueHead | None, infle
 
 def _extend(words: Sequence[Word], i: int, places: frozenset[str]) -> int:
     """End index of a venue name whose head is words[i]: a place name, a genitive venue
-    ("des Rathauses"), "auf dem Marienberg", "zu Lübeck"."""
+    ("des Rathauses"), "auf dem Kalkberg", "zu Wismar"."""
     hi = i + 1
     if looks_like_place(words, hi, places):
         return hi + 1
@@ -162,7 +162,7 @@ def _is_street(text: str, word: Word) -> bool:
 
 
 def _named_word(w: str) -> bool:
-    """"St.-Marien-Kirche", "Willy-Brandt-Schule": a hyphenated name with a venue head."""
+    """"St.-Georg-Kapelle", "Willy-Brandt-Schule": a hyphenated name with a venue head."""
     parts = [p for p in w.split("-") if p]
     return len(parts) >= 2 and all(p[:1].isupper() for p in parts)
 
@@ -172,13 +172,13 @@ def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -
     for i, w in enumerate(words):
         if not w.is_cap or w.is_punct:
             continue
-        # "St.-Marien- Kirche": a compound split after its hyphen
+        # "St.-Georg- Kapelle": a compound split after its hyphen
         joined = w.text.endswith("-") and i + 1 < len(words) and words[i + 1].is_cap
         head_word = words[i + 1] if joined else w
         head = head_of(w.text + head_word.text if joined else head_word.text)
         part_of = None
         if head is None:
-            # "an der Informationsstelle des Rathauses": a part of a venue
+            # "an der Bürgerinformation des Rathauses": a part of a venue
             if i + 2 < len(words) and words[i + 1].text in ("des", "der") and (
                 head_of(words[i + 2].text) is not None and not head_of(words[i + 2].text).compound_only
                 or (head_of(words[i + 2].text) and len(words[i + 2].text) > 8)
@@ -202,7 +202,7 @@ def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -
             prev.text.endswith(("er", "en", "es", "e")) and head_of(prev.text) is None
             and prev.text not in ("Der", "Die", "Das", "Den", "Dem", "Des")
         ) and lo > 1 and (words[lo - 2].text.lower() in ARTICLES | LOCATIVE):
-            lo -= 1  # "im Alten Rathaus", "im Rostocker Rathaus"
+            lo -= 1  # "im Alten Rathaus", "im Greifswalder Rathaus"
         before = words[lo - 1].text.lower() if lo > 0 else ""
         before2 = words[lo - 2].text.lower() if lo > 1 else ""
         locative = before in LOCATIVE or (before in ARTICLES and before2 in LOCATIVE)
@@ -258,7 +258,7 @@ def room_candidates(text: str) -> list[VenueCandidate]:
 
 
 def district_candidates(text: str) -> list[VenueCandidate]:
-    """venues_district_1: a district that is visited ("besuchte … den Stadtteil Rauental")."""
+    """venues_district_1: a district that is visited ("besuchte … den Stadtteil Lindenhof")."""
     out = []
     for m in regex.finditer(
         r"(?:den|des|dem)[ \t]+(?:Stadtteil|Ortsteil|Stadtbezirk)(?:e?s)?[ \t]+(\p{Lu}[\p{L}-]+)", text
@@ -276,7 +276,7 @@ def district_candidates(text: str) -> list[VenueCandidate]:
 
 
 def town_candidates(text: str, words: Sequence[Word]) -> list[VenueCandidate]:
-    """venues_town_1: "haben sich … in Saarburg versammelt" (used only without other venues)."""
+    """venues_town_1: "haben sich … in Lauterecken versammelt" (used only without other venues)."""
     out = []
     verbs = gather_verbs()
     for i, w in enumerate(words[:-1]):

@@ -1,5 +1,5 @@
 """German organisation name forms: heads ("-rat", "-amt", "-ministerium"), "Amt für …",
-municipal bodies ("Stadt Koblenz"), parties, legal forms ("e. V.", "GmbH").
+municipal bodies ("Stadt Köln"), parties, legal forms ("e. V.", "GmbH").
 
 The word lists live in ``resources/de/orgs/``; this module loads and validates them.
 """
@@ -38,15 +38,20 @@ class OrgForms:
     def head_of(self, word: str) -> OrgHead | None:
         """The organisation head a word ends with ("Seniorenbeirats" -> beirat), if any."""
         lower = word.lower().rstrip("-")
-        for form in (lower, lower[:-1] if lower.endswith("s") else None,
-                     lower[:-2] if lower.endswith("es") else None):
+        for form in (
+            lower,
+            lower[:-1] if lower.endswith("s") else None,
+            lower[:-2] if lower.endswith("es") else None,
+        ):
             if not form:
                 continue
             for cut in range(0, len(form) - 2):
                 found = self.heads.get(form[cut:])
                 if found is None:
                     continue
-                if (found.position == "exact" and cut) or (found.position == "compound" and not cut):
+                if (found.position == "exact" and cut) or (
+                    found.position == "compound" and not cut
+                ):
                     continue
                 return found
         return None

@@ -4,7 +4,7 @@ The lexicon lives in ``resources/de/people/roles.tsv`` (base forms, declension c
 the word may head a compound) and is expanded here into every inflected surface form a press
 release uses: "den Bezirksamtsleiter", "dem Stadtpräsidenten", "die Vorsitzende",
 "des Ersten Beigeordneten". A match remembers both base forms, so the record can report the
-nominative of the right gender ("Erster Beigeordneter" for Martin, "Vorsitzende" for Ingrid).
+nominative of the right gender ("Erster Beigeordneter" for Ulrich, "Vorsitzende" for Ingrid).
 """
 
 from __future__ import annotations
@@ -82,7 +82,9 @@ def parse_roles(text: str, source: str) -> list[RoleEntry]:
     for lineno, line in data_lines(text):
         cols = line.split("\t")
         if len(cols) != 5:
-            raise LexiconError(f"{source}:{lineno}: expected 5 TAB-separated columns, got {len(cols)}")
+            raise LexiconError(
+                f"{source}:{lineno}: expected 5 TAB-separated columns, got {len(cols)}"
+            )
         masc, fem, cls, compound, abbr = (c.strip() for c in cols)
         if cls not in CLASSES:
             raise LexiconError(f"{source}:{lineno}: class must be one of {CLASSES}, not {cls!r}")
