@@ -245,7 +245,7 @@ CASES: list[tuple[str, date | None, list[tuple[str, str, str]]]] = [
     ("mehrere Jahre", None, [("mehrere Jahre", DU, "PXY")]),
     ("anderthalb Stunden", None, [("anderthalb Stunden", DU, "PT1.5H")]),
     ("ein Jahr", None, [("ein Jahr", DU, "P1Y")]),
-    ("zwei Jahrzehnte", None, [("zwei Jahrzehnte", DU, "P2DE")]),
+    ("zwei Jahrzehnte", None, [("zwei Jahrzehnte", DU, "P20Y")]),
     ("der 48-Jährige", None, [("48-Jährige", DU, "P48Y")]),
     ("ein 31jähriger Fahrer", None, [("31jähriger", DU, "P31Y")]),
     ("Verspätung 20 Min.", None, [("20 Min.", DU, "PT20M")]),
@@ -435,3 +435,52 @@ def test_holidays_agree_with_holidays_package() -> None:
         for surface, name in names.items():
             (expr,) = tag(f"{surface} {year}")
             assert expr.value == known[name].isoformat(), (surface, year)
+
+
+FOCUS_CASES = [
+    # a bare weekday after a calendar day means that day's week
+    (
+        "Das Fest beginnt am Freitag, 6. September 2024. Am Samstag spielt eine Band, am Sonntag ist Frühschoppen.",
+        date(2024, 8, 20),
+        ["2024-09-06", "2024-09-07", "2024-09-08"],
+    ),
+    # "seit Montag" counts from the publication date, not from the day in focus
+    (
+        "Der Markt öffnet am Montag, 25. November. Die Straße ist bereits seit Montag gesperrt.",
+        date(2024, 11, 20),
+        ["2024-11-25", "2024-11-18"],
+    ),
+    # a narrative anchor is an event day: weekdays fall in its week
+    (
+        "Die Gäste kamen am Freitag, 6. Oktober 2023. Am Sonntagvormittag reisten sie ab.",
+        None,
+        ["2023-10-06", "2023-10-08TMO"],
+    ),
+    # deadlines point ahead even when the sentence mixes tenses
+    ("Wer bis zum 9. Juni keine Post erhalten hat, sollte sich melden.", date(2024, 6, 3), ["2024-06-09"]),
+    # a stative passive is no past tense
+    ("Die Brücke ist bis Ende August voll gesperrt.", date(2024, 5, 27), ["2024-08"]),
+    # verb-final participle of an inseparable verb after 'hat'
+    ("Der OB hat am Samstagabend den Preis verliehen.", date(2024, 9, 30), ["2024-09-28TEV"]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "values"), FOCUS_CASES, ids=[c[0][:40] for c in FOCUS_CASES])
+def test_weekday_focus_and_tense(text: str, published: date | None, values: list[str]) -> None:
+    found = [e.value for e in tag(text, published) if e.type in ("DATE", "TIME")]
+    assert found == values
+
+
+def test_holiday_with_date_is_one_expression() -> None:
+    found = [(e.text, e.value) for e in tag("Am Totensonntag, 24. November, bleibt der Markt zu.", date(2024, 11, 20))]
+    assert found == [("Totensonntag, 24. November", "2024-11-24")]
+
+
+def test_jeweils_makes_a_time_recurring() -> None:
+    found = [(e.text, e.type, e.value) for e in tag("Die Lesungen beginnen jeweils um 10.30 Uhr.")]
+    assert found == [("jeweils um 10.30 Uhr", "SET", "XXXX-XX-XXT10:30")]
+
+
+def test_decades_are_durations() -> None:
+    found = [(e.type, e.value) for e in tag("In fünf Jahrzehnten Partnerschaft entstanden Freundschaften.", P)]
+    assert found == [("DURATION", "P50Y")]

@@ -109,6 +109,12 @@ def year_for_weekday(anchor: date, month: int, day: int, weekday: int) -> int | 
     return best[1] if best else None
 
 
+def nearest_weekday(day: date, weekday: int) -> date:
+    """The given ISO weekday closest to `day` (at most three days before, else after)."""
+    delta = (weekday - day.isoweekday()) % 7
+    return day + timedelta(days=delta if delta <= 3 else delta - 7)
+
+
 def resolve_weekday(anchor: date, weekday: int, direction: int) -> date:
     """The weekday after (direction > 0) or before (direction < 0) the anchor day.
 

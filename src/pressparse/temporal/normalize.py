@@ -24,6 +24,8 @@ class Context:
     anchor: date | None  # publication date or narrative anchor
     day: str | None  # day-level value of the last date mentioned (for clock times)
     tense: str | None  # "past", "future" or None
+    narrative: bool = False  # anchor is a date from the text (an event day), not publication
+    focus: str | None = None  # last calendar day (day and month) given in the text
 
 
 @dataclass
@@ -280,13 +282,30 @@ def norm_weekday(g: Groups, ctx: Context, res: Resources) -> list[Value]:
     weekday = weekday_of(g["weekday"], res)
     if weekday is None:
         return []
+    step = direction(g.get("rel"), res)
+    context = _context_day(ctx)
+    if step is None and context is not None:
+        # "am Freitag, 6. September ... Am Samstag ...": the weekday nearest the day in focus
+        return [with_interval(cal.nearest_weekday(context, weekday).isoformat())]
     if ctx.anchor is None:
         return [Value("XXXX-XX-XX")]
-    step = direction(g.get("rel"), res)
     if step is None:
+        if ctx.narrative:  # the anchor is an event day: its own week's weekday
+            return [with_interval(cal.nearest_weekday(ctx.anchor, weekday).isoformat())]
         step = -1 if ctx.tense == "past" else 1
     day = cal.resolve_weekday(ctx.anchor, weekday, step)
     return [with_interval(day.isoformat())]
+
+
+def _context_day(ctx: Context) -> date | None:
+    """The calendar day last given in the text, unless it is just the anchor itself."""
+    if not ctx.focus or ctx.focus.startswith("X"):
+        return None
+    try:
+        day = date.fromisoformat(ctx.focus)
+    except ValueError:
+        return None
+    return None if day == ctx.anchor else day
 
 
 @normaliser("weekday_range", {"weekday", "weekday_b"}, set())
@@ -368,8 +387,11 @@ def norm_offset(g: Groups, ctx: Context, res: Resources) -> list[Value]:
     backwards = (g["dir"] or "").lower() == "vor"
     if number is None or code is None:
         return []
-    if not backwards and ctx.tense == "past":  # "in drei Jahren wurden ... gebaut"
-        return norm_duration({"num": g["num"], "unit": g["unit"]}, ctx, res)
+    if not backwards and (ctx.tense == "past" or code in ("DE", "CE")):  # "in drei Jahren wurden ... gebaut"
+        values = norm_duration({"num": g["num"], "unit": g["unit"]}, ctx, res)
+        for value in values:
+            value.type = "DURATION"
+        return values
     if number == "X" or code.startswith("T") or number != int(number):
         return [Value("PAST_REF" if backwards else "FUTURE_REF")]
     if ctx.anchor is None:
@@ -500,6 +522,8 @@ def norm_duration(g: Groups, ctx: Context, res: Resources) -> list[Value]:
         return [Value(f"PT{fmt_number(number)}{unit}")]
     if code == "WE":
         return []
+    if code in ("DE", "CE") and not isinstance(number, str):  # decades and centuries in years
+        return [Value(f"P{fmt_number(number * (10 if code == 'DE' else 100))}Y")]
     return [Value(f"P{fmt_number(number)}{code}")]
 
 

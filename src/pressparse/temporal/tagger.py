@@ -94,10 +94,18 @@ def sentence_tense(sentence: str, res: Resources) -> str | None:
             past += 1
         elif cue == "future":
             future += 1
-    if _PERFECT_AUX.search(sentence.lower()):
-        words = _WORD.findall(sentence.lower())
-        if any(_is_participle(w) for w in words):
+    lowered = sentence.lower()
+    aux = {m.group() for m in _PERFECT_AUX.finditer(lowered)}
+    if aux:
+        participles = [w for w in _WORD.findall(lowered) if _is_participle(w) and w.startswith("ge")]
+        # "hat ... getagt" is past; "ist ... gesperrt" is a state, "ist ... gekommen" past
+        words = _WORD.findall(lowered)
+        last = words[-1] if words else ""
+        verb_final = len(last) > 4 and (last.endswith("t") or last.endswith("en")) and last not in _STATE_PARTICIPLES
+        if aux & {"hat", "haben", "hatte", "hatten"} and (participles or verb_final):
             past += 1
+        elif verb_final and last.endswith("en") and _is_participle(last):
+            past += 1  # "sind ... gekommen"; "ist ... gesperrt" is a state
     if past > future:
         return "past"
     if future > past:
@@ -195,6 +203,7 @@ def tag_with_info(
     explicit = [] if published else _explicit_days(cands, res)
     explicit_starts = [start for start, _ in explicit]
     day_context: str | None = None
+    focus_day: str | None = None
     previous: tuple[Candidate, list[Value], str] | None = None
     unanchored = 0
     for cand in cands:
@@ -208,13 +217,26 @@ def tag_with_info(
             tense = "past"
         elif tense is None and first_word in ("bis", "ab"):
             tense = "future"  # deadlines and starting points point ahead
-        ctx = Context(anchor=anchor, day=day_context, tense=tense)
+        ctx = Context(
+            anchor=anchor,
+            # "seit Montag" counts from now, not from the day last talked about
+            day=day_context,
+            tense=tense,
+            narrative=published is None,
+            # "seit Montag" counts from now, not from the day last talked about
+            focus=None if first_word == "seit" else focus_day,
+        )
         values = NORMALISERS[cand.rule.norm](cand.groups, ctx, res)
         if not values:
             continue
         rule_type = cand.rule.type
         types = [value.type or rule_type for value in values]
-        if previous is not None and rule_type == "TIME":
+        if rule_type == "TIME" and first_word == "jeweils":  # "jeweils um 10.30 Uhr" recurs
+            for value in values:
+                value.value = "XXXX-XX-XXT" + value.value.split("T", 1)[1]
+                value.begin = value.until = None
+            types = ["SET"] * len(values)
+        elif previous is not None and rule_type == "TIME":
             prev_cand, prev_values, prev_type = previous
             gap = text[prev_cand.end : cand.start]
             if prev_type == "SET" and len(gap) <= 4 and not gap.strip(" ,;:\u00a0"):
@@ -247,6 +269,8 @@ def tag_with_info(
                 day = cal.day_of(value.value)
                 if day and value.part == 0:
                     day_context = day
+                    if cand.rule.norm in ("date", "date_range"):
+                        focus_day = day
             part_start, part_end = _part_span(cand, value.part)
             expr = TimeExpression(
                 text=text[cand.start : cand.end],
