@@ -367,3 +367,63 @@ def test_footer_is_ignored(lex):
 def test_further_vocabulary(lex, sentence, date_text, value, expected):
     events = run(lex, sentence, dates=((date_text, "DATE", value),))
     assert [(e.type, e.start) for e in events] == [(expected, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Die Einwohnerfragestunde beginnt am 3. März 2025 um 17 Uhr.", "public_consultation"),
+        ("Eine Anwohnerversammlung zur neuen Buslinie gibt es am 3. März 2025.", "public_consultation"),
+        ("Der Gemeinderat beginnt am 3. März 2025 mit der Offenlage des Bebauungsplans.", "public_consultation"),
+        ("Die Kita Regenbogen wird am 3. März 2025 in Betrieb genommen.", "opening"),
+        ("Die Neueröffnung der Stadtteilbücherei ist am 3. März 2025.", "opening"),
+        ("Die Amtseinführung des neuen Pfarrers ist am 3. März 2025.", "ceremony"),
+        ("Die Zeugnisübergabe für die Absolventen folgt am 3. März 2025.", "ceremony"),
+        ("Der Laternenumzug startet am 3. März 2025 an der Grundschule.", "festival"),
+        ("Der Kinderflohmarkt lockt am 3. März 2025 viele Familien an.", "festival"),
+        ("Das Festwochenende beginnt am 3. März 2025.", "festival"),
+        ("Zur Museumsnacht am 3. März 2025 bleiben alle Häuser bis Mitternacht offen.", "culture"),
+        ("Ein Liederabend mit dem Kammerchor erklingt am 3. März 2025.", "culture"),
+        ("Die Finissage der Fotoschau ist am 3. März 2025.", "culture"),
+        ("Das Seifenkistenrennen startet am 3. März 2025 am Mühlberg.", "sports"),
+        ("Ein Benefizspiel der Stadtauswahl steigt am 3. März 2025.", "sports"),
+        ("Mit der Fahrbahnerneuerung beginnt die Stadt am 3. März 2025.", "works_closure"),
+        ("Der Baubeginn für die neue Mensa ist am 3. März 2025.", "works_closure"),
+        ("Ein Beratungstag für Existenzgründer findet am 3. März 2025 statt.", "office_hours"),
+        ("Am Wahlsonntag, 3. März 2025, sind alle Wahllokale von 8 bis 18 Uhr geöffnet.", "election"),
+        ("Der Heimatverein wurde am 3. März 2025 gegründet.", "other"),
+        ("Ein Scheunenbrand zerstörte am 3. März 2025 zwei Gebäude.", "other"),
+        ("Eine Katastrophenschutzübung gibt es am 3. März 2025.", "other"),
+        ("Die Altkleidersammlung ist am 3. März 2025.", "other"),
+        ("Die Pflanzaktion am 3. März 2025 bringt 200 neue Bäume.", "other"),
+        ("Das Sprachcafé trifft sich am 3. März 2025 zum ersten Mal.", "other"),
+        ("Der Unterrichtsbeginn an der neuen Schule ist am 3. März 2025.", "other"),
+        ("Die Jahreshauptversammlung des Sportvereins ist am 3. März 2025.", "other"),
+        ("Ein Gesundheitstag für alle Generationen ist am 3. März 2025.", "other"),
+        ("Die Blutspende im Gemeindesaal ist am 3. März 2025.", "other"),
+    ],
+)
+def test_broad_vocabulary(lex, sentence, expected):
+    events = run(lex, sentence, dates=(("3. März 2025", "DATE", "2025-03-03"),))
+    assert (events[0].type, events[0].start) == (expected, "2025-03-03")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Am 3. März 2025 war es den ganzen Tag sonnig.",  # a bare "Tag" is no event
+        "In der Nacht zum 3. März 2025 blieb es ruhig.",
+        "Der Diskurs über die Innenstadt dauert seit dem 3. März 2025 an.",
+        "Die Ausübung des Amtes endete am 3. März 2025.",
+        "Die Ratsfraktion stellte am 3. März 2025 einen Antrag.",
+        "Die Briefwahl ist ab dem 3. März 2025 möglich.",
+        "Die Vorwahl für Anrufe ändert sich am 3. März 2025.",
+        "Die Sammlung des Museums wächst seit dem 3. März 2025.",
+        "Die Woche ab dem 3. März 2025 bleibt mild.",
+        "Die Kontoeröffnung ist seit dem 3. März 2025 online möglich.",
+    ],
+)
+def test_vocabulary_negatives(lex, sentence):
+    date_text = "dem 3. März 2025" if "dem 3. März" in sentence else "3. März 2025"
+    events = run(lex, sentence, dates=((date_text, "DATE", "2025-03-03"),))
+    assert events == []

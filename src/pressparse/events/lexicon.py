@@ -18,7 +18,7 @@ from ..schema import EVENT_TYPES
 
 KINDS = ("noun", "verb", "phrase")
 _FLAGS = ("part", "running")
-_KEYS = ("plural", "forms", "noun", "compound", "allow", "support")
+_KEYS = ("plural", "forms", "noun", "compound", "allow", "support", "bare")
 _UMLAUT = str.maketrans({"a": "ä", "o": "ö", "u": "ü"})
 
 
@@ -39,6 +39,7 @@ class Trigger:
     plural_forms: frozenset[str] = frozenset()
     compound: bool = True
     allow: frozenset[str] = frozenset()
+    bare: bool = True  # the noun on its own is a trigger, not only its compounds
     part: bool = False
     running: bool = False
     support: bool = True
@@ -180,6 +181,9 @@ def parse_trigger_line(line: str, where: str) -> Trigger:
     compound = opts.get("compound", "yes")
     if compound not in ("yes", "no"):
         raise LexiconError(f"{where}: compound must be yes or no")
+    bare = opts.get("bare", "yes")
+    if bare not in ("yes", "no"):
+        raise LexiconError(f"{where}: bare must be yes or no")
     common = dict(
         type=type_,
         kind=kind,
@@ -199,6 +203,7 @@ def parse_trigger_line(line: str, where: str) -> Trigger:
             plural_forms=frozenset(plural),
             compound=compound == "yes",
             allow=frozenset(allow),
+            bare=bare == "yes",
             **common,
         )
     if kind == "verb":

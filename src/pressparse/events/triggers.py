@@ -111,7 +111,8 @@ def match_noun(word: str, lex: Lexicon) -> tuple[Trigger, str, bool] | None:
     for trig, plural in lex.exact_forms.get(low, ()):
         candidates.append((len(low) + 1, trig, low, plural))
     for trig in lex.noun_forms.get(low, ()):
-        candidates.append((len(low), trig, low, low in trig.plural_forms))
+        if trig.bare:  # "Tag", "Nacht" alone name no event; "Aktionstag", "Museumsnacht" do
+            candidates.append((len(low), trig, low, low in trig.plural_forms))
     if not candidates:
         parts = low.split("-")
         for cut in range(1, len(low) - 2):
