@@ -1,6 +1,7 @@
 """Benchmark the temporal tagger against gold dates and the dateparser baseline.
 
-    python benchmarks/temporal_benchmark.py --dev ../shared/eval/dev --corpora ../shared/corpora
+    python benchmarks/temporal_benchmark.py --dev ../shared/eval/dev --dev data/samples \
+        --corpora ../shared/corpora
 
 Prints one table: for each data set (the dev gold releases, SmartData v1 test, MobIE test)
 and system (pressparse.temporal, dateparser.search_dates with languages=["de"]) the
@@ -235,15 +236,18 @@ def _fmt(value: float | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--dev", type=Path, help="directory of gold JSON releases (eval/dev)")
+    parser.add_argument(
+        "--dev", type=Path, action="append", default=[],
+        help="directory of gold JSON releases (eval/dev, data/samples); may be repeated",
+    )
     parser.add_argument("--corpora", type=Path, help="directory holding smartdata/ and mobie/")
     parser.add_argument("--limit", type=int, default=300, help="documents per corpus (0 = all)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the (slow) dateparser rows")
     args = parser.parse_args(argv)
 
     datasets: list[tuple[str, list[Doc], bool]] = []
-    if args.dev:
-        datasets.append(("dev gold", load_dev(args.dev), True))
+    for directory in args.dev:
+        datasets.append((f"{directory.name} gold"[:18], load_dev(directory), True))
     if args.corpora:
         datasets.append(("SmartData v1 test", load_smartdata(args.corpora, args.limit), False))
         datasets.append(("MobIE test", load_mobie(args.corpora, args.limit), False))

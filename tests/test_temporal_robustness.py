@@ -73,3 +73,19 @@ def test_speed_per_hundred_words() -> None:
     per_hundred_ms = 1000 * best / words * 100
     # the target is 1 ms; the bound leaves room for a shared, loaded test machine
     assert per_hundred_ms < 5.0, per_hundred_ms
+
+
+def test_trigger_windows_find_what_a_full_scan_finds() -> None:
+    """The speed-up (rules only near trigger words) must not change any result."""
+    from pressparse.temporal import load_resources
+    from pressparse.temporal.extract import find_candidates
+
+    from test_temporal import CASES, FOCUS_CASES
+
+    res = load_resources()
+    texts = [case[0] for case in CASES + FOCUS_CASES]
+    texts.append(" ".join(texts))
+    for text in texts:
+        fast = [(c.start, c.end, c.rule.id) for c in find_candidates(text, res)]
+        full = [(c.start, c.end, c.rule.id) for c in find_candidates(text, res, windowed=False)]
+        assert fast == full, text[:80]

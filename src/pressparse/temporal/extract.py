@@ -67,6 +67,18 @@ def _words(surface: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _holiday_trigger() -> re.Pattern[str]:
+    """Substrings that mark a holiday token: the longest plain word of each holiday line."""
+    res = load_resources()
+    cores = set()
+    for path_line in res.repatterns["holiday"][3:-1].split("|"):
+        words = [w for w in re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", path_line)]
+        if words:
+            cores.add(max(words, key=len).lower())
+    return re.compile("|".join(sorted(map(re.escape, cores), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
 def _vocabulary() -> dict[str, frozenset[str]]:
     """Trigger word -> classes, built from the normalisation tables and repatterns."""
     res = load_resources()
@@ -91,10 +103,6 @@ def _vocabulary() -> dict[str, frozenset[str]]:
             add(_words(key)[-1], cls)
     for word in ("jeden", "jede", "jedem", "jedes", "alle"):
         add(word, "set")
-    for fragment in res.repatterns["holiday"][3:-1].split("|"):
-        words = _words(fragment)
-        if words:
-            add(words[-1], "holiday")
     for key in res.tables["part_of_day"]:
         add(key, "part")
     add("kw", "unit")
@@ -145,6 +153,8 @@ def _classify(token: str, next_char: str, vocab: dict[str, frozenset[str]]) -> s
                 classes.add("weekday")
         if found and "weekday" in found:
             classes.discard("unit")
+        if len(lower) > 3 and _holiday_trigger().search(lower):
+            classes.add("holiday")
     return classes
 
 
@@ -245,12 +255,15 @@ _NEGATIVE_REACH = 60
 
 
 def _negatives(
-    text: str, found: list[tuple[int, int, int, Candidate]], plan: tuple[tuple[Rule, str | None], ...]
+    text: str,
+    found: list[tuple[int, int, int, Candidate]],
+    plan: tuple[tuple[Rule, str | None], ...],
+    reach: int,
 ) -> list[tuple[int, int]]:
     """NEGATIVE stretches, searched only around the matches they could veto."""
     around: list[list[int]] = []
     for start, end in sorted((item[3].start, item[3].end) for item in found):
-        lo, hi = max(0, start - _NEGATIVE_REACH), min(len(text), end + _NEGATIVE_REACH)
+        lo, hi = max(0, start - reach), min(len(text), end + reach)
         if around and lo <= around[-1][1]:
             around[-1][1] = max(around[-1][1], hi)
         else:
@@ -267,11 +280,19 @@ def _negatives(
     return spans
 
 
-def find_candidates(text: str, res: Resources) -> list[Candidate]:
-    """All non-negative, non-overlapping rule matches in text order."""
-    windows = class_windows(text)
-    if not windows:
-        return []
+def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list[Candidate]:
+    """All non-negative, non-overlapping rule matches in text order.
+
+    ``windowed=False`` scans the whole text with every rule (slow; the reference the
+    trigger-window optimisation is tested against).
+    """
+    if windowed:
+        windows = class_windows(text)
+        if not windows:
+            return []
+    else:
+        everything = [(0, len(text))]
+        windows = {cls: everything for cls in _PRIORITY}
     rule_plan, negative_plan = _plan(res)
     whole = ((0, len(text)),)
     found: list[tuple[int, int, int, Candidate]] = []
@@ -287,7 +308,7 @@ def find_candidates(text: str, res: Resources) -> list[Candidate]:
                 found.append((start - end, order, start, Candidate(start, end, rule, groups, group_spans)))
     if not found:
         return []
-    negatives = _negatives(text, found, negative_plan)
+    negatives = _negatives(text, found, negative_plan, _NEGATIVE_REACH if windowed else len(text))
     if negatives:
         inside = _covered(negatives)
         found = [item for item in found if not inside(item[3].start, item[3].end)]
