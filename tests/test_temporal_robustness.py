@@ -79,7 +79,6 @@ def test_trigger_windows_find_what_a_full_scan_finds() -> None:
     """The speed-up (rules only near trigger words) must not change any result."""
     from pressparse.temporal import load_resources
     from pressparse.temporal.extract import find_candidates
-
     from test_temporal import CASES, FOCUS_CASES
 
     res = load_resources()
