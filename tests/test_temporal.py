@@ -320,6 +320,7 @@ CASES: list[tuple[str, date | None, list[tuple[str, str, str]]]] = [
     ("Willy-Brandt-Platz 1", None, []),
     ("Er ist 16 Jahre alt.", None, []),
     ("65 Jahre oder älter", None, []),
+    ("Das Kind ist vier Jahre alt.", None, []),
     ("1.263 Ehrenamtliche", None, []),
     ("176.513 Wahlberechtigten", None, []),
     ("gaben 14.035 ihre Stimme ab", None, []),

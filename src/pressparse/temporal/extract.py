@@ -207,7 +207,7 @@ def _negative_gate(rule: Rule) -> str | None:
     """Which trigger class a NEGATIVE rule needs (None: run on the whole text)."""
     if rule.id.startswith(("negative_url", "negative_email")):
         return None
-    if rule.id.startswith("negative_open_day"):
+    if rule.id.startswith(("negative_open_day", "negative_age")):
         return "unit"
     return "digit"
 
@@ -251,7 +251,7 @@ def _plan(res: Resources) -> _Plan:
     return cached[1]
 
 
-_NEGATIVE_REACH = 60
+_NEGATIVE_REACH = 45
 
 
 def _negatives(
@@ -261,13 +261,23 @@ def _negatives(
     reach: int,
 ) -> list[tuple[int, int]]:
     """NEGATIVE stretches, searched only around the matches they could veto."""
-    around: list[list[int]] = []
-    for start, end in sorted((item[3].start, item[3].end) for item in found):
-        lo, hi = max(0, start - reach), min(len(text), end + reach)
-        if around and lo <= around[-1][1]:
-            around[-1][1] = max(around[-1][1], hi)
-        else:
-            around.append([lo, hi])
+
+    def merged(spans: list[tuple[int, int]]) -> list[list[int]]:
+        out: list[list[int]] = []
+        for start, end in sorted(spans):
+            lo, hi = max(0, start - reach), min(len(text), end + reach)
+            if out and lo <= out[-1][1]:
+                out[-1][1] = max(out[-1][1], hi)
+            else:
+                out.append([lo, hi])
+        return out
+
+    spans_all = [(item[3].start, item[3].end) for item in found]
+    # digit-based negatives (house numbers, phones, paragraphs) can only veto matches with digits
+    around = {
+        "unit": merged(spans_all),
+        "digit": merged([(a, b) for a, b in spans_all if any(ch.isdigit() for ch in text[a:b])]),
+    }
     spans: list[tuple[int, int]] = []
     linkish = "@" in text or "www." in text or "://" in text
     for rule, gate in plan:
@@ -275,7 +285,7 @@ def _negatives(
             if linkish:
                 spans.extend(m.span() for m in rule.regex.finditer(text))
             continue
-        for lo, hi in around:
+        for lo, hi in around[gate]:
             spans.extend(m.span() for m in rule.regex.finditer(text, lo, hi))
     return spans
 
