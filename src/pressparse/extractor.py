@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .chunking import hard_cuts, merge_records, remap_record, split_chunks
 from .extensions import add_warning
+from .hardening import harden_tokenizer, make_doc
 from .options import Options
 from .pipeline import build
 from .records import doc_to_record
@@ -78,6 +79,7 @@ class Extractor:
     def __init__(self, nlp: Language, options: Options | None = None) -> None:
         self.nlp = nlp
         self.options = options or Options()
+        harden_tokenizer(nlp)
 
     @classmethod
     def from_options(cls, options: Options) -> Extractor:
@@ -177,7 +179,7 @@ class Extractor:
 
     def _new_doc(self, text: str, published: date | None, doc_input: InputDoc,
                  warnings: list[str]) -> Doc:
-        doc = self.nlp.make_doc(text)
+        doc = make_doc(self.nlp, text)
         doc._.pp_published = published
         doc._.pp_title = doc_input.title
         doc.user_data["pp_id"] = doc_input.id
