@@ -129,7 +129,17 @@ def resolve_weekday(anchor: date, weekday: int, direction: int) -> date:
     return anchor - timedelta(days=delta)
 
 
-_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_CLOCK_V = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)")
+_PART_V = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(MO|MI|AF|EV|NI|DT)")
+_DATE_V = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_MONTH_V = re.compile(r"(\d{4})-(\d\d)")
+_WEEK_V = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
+_SEASON_V = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_QUARTER_V = re.compile(r"(\d{4})-Q([1-4])")
+_HALF_V = re.compile(r"(\d{4})-H([12])")
+_YEAR_V = re.compile(r"\d{4}")
+_DECADE_V = re.compile(r"\d{3}")
+_CENTURY_V = re.compile(r"\d{2}")
 
 
 def interval(value: str) -> tuple[datetime | None, datetime | None]:
@@ -140,43 +150,43 @@ def interval(value: str) -> tuple[datetime | None, datetime | None]:
     if not value or "X" in value or value.endswith("_REF") or value.startswith("P"):
         return None, None
     try:
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)", value):
+        if m := _CLOCK_V.fullmatch(value):
             point = datetime(*(int(g) for g in m.groups()))
             return point, point
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)T(MO|MI|AF|EV|NI|DT)", value):
+        if m := _PART_V.fullmatch(value):
             day = date(int(m[1]), int(m[2]), int(m[3]))
             start, end = PART_OF_DAY_HOURS[m[4]]
             begin = datetime.combine(day, time(start))
             until = datetime.combine(day, time(end - 1, 59, 59)) if end < 24 else datetime.combine(day, _END)
             return begin, until
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value):
+        if m := _DATE_V.fullmatch(value):
             day = date(int(m[1]), int(m[2]), int(m[3]))
             return day_interval(day, day)
-        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+        if m := _MONTH_V.fullmatch(value):
             return month_interval(int(m[1]), int(m[2]))
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
+        if m := _WEEK_V.fullmatch(value):
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
             if m[3]:
                 return day_interval(monday + timedelta(days=5), monday + timedelta(days=6))
             return day_interval(monday, monday + timedelta(days=6))
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        if m := _SEASON_V.fullmatch(value):
             year = int(m[1])
             first_month, last_month = SEASON_MONTHS[m[2]]
             last_year, last_m = add_months(year, first_month, last_month - first_month)
             return month_interval(year, first_month)[0], month_interval(last_year, last_m)[1]
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+        if m := _QUARTER_V.fullmatch(value):
             year, quarter = int(m[1]), int(m[2])
             return month_interval(year, 3 * quarter - 2)[0], month_interval(year, 3 * quarter)[1]
-        if m := re.fullmatch(r"(\d{4})-H([12])", value):
+        if m := _HALF_V.fullmatch(value):
             year, half = int(m[1]), int(m[2])
             return month_interval(year, 6 * half - 5)[0], month_interval(year, 6 * half)[1]
-        if m := re.fullmatch(r"\d{4}", value):
+        if m := _YEAR_V.fullmatch(value):
             year = int(value)
             return day_interval(date(year, 1, 1), date(year, 12, 31))
-        if m := re.fullmatch(r"\d{3}", value):  # decade, e.g. 199 = the 1990s
+        if m := _DECADE_V.fullmatch(value):  # decade, e.g. 199 = the 1990s
             start = int(value) * 10
             return day_interval(date(max(start, 1), 1, 1), date(start + 9, 12, 31))
-        if m := re.fullmatch(r"\d{2}", value):  # century, e.g. 19 = 1900-1999
+        if m := _CENTURY_V.fullmatch(value):  # century, e.g. 19 = 1900-1999
             start = int(value) * 100
             return day_interval(date(max(start, 1), 1, 1), date(start + 99, 12, 31))
     except ValueError:
@@ -196,7 +206,10 @@ def narrow(begin: datetime, until: datetime, position: str | None) -> tuple[date
     return until - third, until
 
 
+_DAY_PART = re.compile(r"^((?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX))(?:$|T)")
+
+
 def day_of(value: str) -> str | None:
     """The day part (``YYYY-MM-DD`` or ``XXXX-MM-DD``) of a day-level value, else None."""
-    m = re.match(r"^((?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX))(?:$|T)", value)
+    m = _DAY_PART.match(value)
     return m.group(1) if m else None
