@@ -111,6 +111,7 @@ class BatchSummary:
 # -- worker side ------------------------------------------------------------------------------
 _EXTRACTORS: dict[str, Extractor] = {}
 _EXTRACTOR_LOCK = threading.Lock()
+_RUN_LOCKS: dict[int, threading.Lock] = {}
 
 
 def _worker_extractor(options: Options) -> Extractor:
@@ -166,12 +167,17 @@ def process_part(job: PartJob) -> PartResult:
     """Extract one part and write its files (runs in a worker)."""
     extractor = _worker_extractor(job.options)
     docs = [e for e, _ in job.entries if isinstance(e, InputDoc)]
-    extracted = iter(_extract(extractor, docs, job.batch_size)) if docs else iter(())
+    # Strings of this part's texts are freed after it (spaCy 3.8 memory zones): a worker's
+    # memory then stays flat over an archive of any size.
+    # One part at a time per extractor: threads of an in-process Dask cluster share it.
+    with _RUN_LOCKS.setdefault(id(extractor), threading.Lock()), extractor.nlp.memory_zone():
+        extracted = iter(_extract(extractor, docs, job.batch_size)) if docs else iter(())
+        results = [(next(extracted) if isinstance(entry, InputDoc) else entry, entry, warnings)
+                   for entry, warnings in job.entries]
     records: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     sources: dict[str, str | None] = {}
-    for entry, warnings in job.entries:
-        result = next(extracted) if isinstance(entry, InputDoc) else entry
+    for result, entry, warnings in results:
         if isinstance(result, ErrorRecord):
             if result.source is None and isinstance(entry, InputDoc):
                 result = result.model_copy(update={"source": entry.source})
