@@ -103,3 +103,93 @@ def test_places_are_not_venues(text: str) -> None:
 def test_town_is_venue_only_when_meeting_and_nothing_else() -> None:
     assert venues("Die Ortsvorsteher haben sich in Lauterecken versammelt.") == {"Lauterecken": None}
     assert "Lauterecken" not in venues("Sie haben sich in Lauterecken im Bürgerhaus versammelt.")
+
+
+# -- general rules: rooms inside buildings, streets, lists, institutions (invented sentences) --
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a room or office inside a building is one venue
+        ("Die Sitzung ist im Trausaal im Rathaus Lindenberg.", {"Trausaal im Rathaus Lindenberg"}),
+        ("Anträge gibt es im Bürgerbüro im Rathaus III.", {"Bürgerbüro im Rathaus III"}),
+        # a venue named by the street or square it lies on
+        ("Das Fest steigt auf der Wiese an der Lindenallee.", {"Wiese an der Lindenallee"}),
+        ("Die Bühne am Rosenplatz wird aufgebaut.", {"Bühne am Rosenplatz"}),
+        ("Auf dem Gelände an der Neuen Straße entsteht ein Hort.",
+         {"Gelände an der Neuen Straße"}),
+        # "Haus des/der …", "Bad …", genitive authorities
+        ("Das Fest ist im Haus der Jugend.", {"Haus der Jugend"}),
+        ("Die Feier ist im Kurhaus Bad Lindenfels.", {"Kurhaus Bad Lindenfels"}),
+        ("Die Sitzung ist im Saal der Kreisverwaltung.", {"Saal der Kreisverwaltung"}),
+        # places listed together, each with its own preposition
+        ("Stände gibt es auf dem Marktplatz, am Mühlenteich und in der Wallstraße.",
+         {"Marktplatz", "Mühlenteich", "Wallstraße"}),
+        # a building named in a genitive and then on its own
+        ("Die Lesung ist im Foyer der Stadtbücherei. Die Stadtbücherei ist montags geschlossen.",
+         {"Foyer der Stadtbücherei", "Stadtbücherei"}),
+        ("Der Empfang ist im Saal des Rathauses, zum Jubiläum des Rathauses.",
+         {"Saal des Rathauses"}),
+        # institutions are venues where something takes place there, not as actors
+        ("Die Lesung ist in der Stadtbibliothek Neustadt.", {"Stadtbibliothek Neustadt"}),
+        ("Die Stadtbibliothek Neustadt startet ein neues Programm.", set()),
+        ("Die Räume nutzt die Musikschule Lindenberg e. V. mit.", set()),
+        ("Es spielt die Blaskapelle Lindenberg.", set()),
+        ("Bis 2030 fehlen Plätze an Grundschulen.", set()),
+    ],
+)
+def test_general_venue_rules(text: str, expected: set[str]) -> None:
+    assert set(venues(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wegen Bauarbeiten ist die Lindenstraße ab Montag gesperrt.", {"Lindenstraße"}),
+        ("Talbrücke wird saniert – Vollsperrung ab Mai\n\nDie Talbrücke ist alt.", {"Talbrücke"}),
+        ("Die Gartenstraße ist zwischen Ringstraße und Parkweg voll gesperrt.", {"Gartenstraße"}),
+        ("Ab Montag wird gebaut. Betroffen sind der Ostwall und die Hafenstraße.",
+         set()),
+        ("Ab Montag ist vieles gesperrt. Betroffen sind der Ostwall und die Hafenstraße.",
+         {"Ostwall", "Hafenstraße"}),
+        ("Der Antrag zur Tempo-30-Zone in der Birkenstraße wird beraten.", set()),
+        ("Die Läuferinnen und Läufer starten, die Strecke ist gesperrt.", set()),
+    ],
+)
+def test_streets_where_works_happen(text: str, expected: set[str]) -> None:
+    assert set(venues(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "street", "plz", "city"),
+    [
+        ("Die Sprechstunde ist im Bürgeramt Lindenberg, Lindenweg 4, 12345 Musterstadt.",
+         "Bürgeramt Lindenberg", "Lindenweg 4", "12345", "Musterstadt"),
+        ("Wir laden in die Ratsdiele, Markt 1, 12345 Musterstadt, ein.",
+         "Ratsdiele", "Markt 1", "12345", "Musterstadt"),
+        ("Zum Abschluss öffnet die Rettungswache, Lindenweg 4, ihre Tore.",
+         "Rettungswache", "Lindenweg 4", None, None),
+        ("Treffpunkt ist die Aula der Goethe-Schule, Breite Gasse 7, 64678 Bad Lindenfels.",
+         "Aula der Goethe-Schule", "Breite Gasse 7", "64678", "Bad Lindenfels"),
+    ],
+)
+def test_venue_given_by_its_address(
+    text: str, name: str, street: str, plz: str | None, city: str | None
+) -> None:
+    found = find_venues(text)
+    assert [v.name for v in found] == [name]
+    address = found[0].address
+    assert address is not None
+    assert (address.street, address.postal_code, address.city) == (street, plz, city)
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        (", Neuer Weg 3a, 12345 Musterstadt", "Neuer Weg 3a"),
+        (", Markt 4, 12345 Musterstadt", "Markt 4"),
+        (", Lange Straße 12–14", "Lange Straße 12–14"),
+    ],
+)
+def test_two_word_and_bare_streets(text: str, street: str) -> None:
+    address, _ = parse_address(text, 0)
+    assert address is not None and address.street == street

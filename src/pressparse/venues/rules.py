@@ -32,7 +32,18 @@ from ..people.words import Word, segment
 from ..schema import Address, Mention, Venue
 
 VENUE_DIR = ("resources", "de", "venues")
-LOCATIVE = frozenset("in im ins am an auf vor hinter neben beim bei zum zur vom aus".split())
+#: Prepositions that put something at a place ("aus" is a source: "Gäste aus Rosenheim").
+LOCATIVE = frozenset("in im ins am an auf vor hinter neben beim bei zum zur vom".split())
+#: Prepositions that put something at a part of a building ("an der Information des Rathauses";
+#: not "zum Jubiläum des Rathauses").
+PART_LOCATIVE = frozenset("in im ins an am auf vor hinter neben".split())
+#: Prepositions that tie a venue to the street or square it lies on ("Bühne am Marktplatz").
+AT_STREET = ("am", "an der", "an dem", "auf dem")
+#: Words for closing a street; a street named near them is where the works happen.
+CLOSURE = regex.compile(r"(?i)sperr|umleitung|umgeleitet|baustelle|befahrbar")
+#: Venue heads that also end town names ("Rosenheim", "Wiesbaden", "Baumgarten").
+TOWN_LIKE_HEADS = frozenset({"heim", "bad", "garten"})
+_ROMAN = regex.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 ARTICLES = frozenset("der die das den dem des".split())
 PARTIES = frozenset("SPD CDU CSU FDP AFD SSW NPD BSW TV ZDF ARD NDR WDR MDR SWR BR RBB EU UN".split())
 _ROOM = regex.compile(
@@ -40,7 +51,7 @@ _ROOM = regex.compile(
     r"(?:Raum|Saal|Zimmer|Zi\.|Zr\.|Sitzungssaal|Sitzungszimmer|Konferenzraum)\s*\d+[a-zA-Z]?"
 )
 _PLZ = regex.compile(
-    r"\b(?P<plz>\d{5})[ \t]+(?P<city>\p{Lu}[\p{L}-]+(?:[ \t](?:an der|am|im|in der|bei|ob der)"
+    r"\b(?P<plz>\d{5})[ \t]+(?P<city>(?:Bad[ \t])?\p{Lu}[\p{L}-]+(?:[ \t](?:an der|am|im|in der|bei|ob der)"
     r"[ \t]\p{Lu}[\p{L}]+|[ \t]\(\p{Lu}[\p{L}]+\))?)"
 )
 
@@ -70,11 +81,23 @@ def _street_regex() -> regex.Pattern:
     endings = sorted(word_list(*VENUE_DIR, "streets.txt"), key=len, reverse=True)
     alt = "|".join(regex.escape(e) for e in endings)
     word = r"\p{Lu}[\p{L}.]*(?:-[\p{L}.]+)*"
+    # a separate capitalised ending after an adjective: "Breite Straße", "Sallmanner Weg"
+    not_article = r"(?!(?:Die|Der|Das|Den|Dem|Des|Eine?|Am|Im|Zum|Zur|Auf|An|In)[ \t])"
+    cap = "|".join(regex.escape(e[:1].upper() + e[1:]) for e in endings if e[:1].isalpha())
     return regex.compile(
-        rf"(?P<street>(?:(?:{word})[ \t-])?\p{{Lu}}[\p{{L}}.-]*(?i:{alt})"
+        rf"(?P<street>(?:{not_article}(?:{word})[ \t-])?\p{{Lu}}[\p{{L}}.-]*(?i:{alt})"
+        rf"|{not_article}(?:{word})[ \t]"
+        rf"(?:{cap})(?![\p{{L}}])|(?:{cap})(?=[ \t]+\d)"
         rf"|Platz[ \t]der[ \t]\p{{Lu}}\p{{L}}+|(?:Am|An[ \t]der|Auf[ \t]dem|Im|Zum|Zur)[ \t]\p{{Lu}}\p{{L}}+)"
         rf"(?:[ \t]+(?P<no>\d{{1,4}}[ \t]?[a-z]?(?:[ \t]?[-–][ \t]?\d{{1,4}}[a-z]?)?))?(?![\p{{L}}\d])"
     )
+
+
+@lru_cache(maxsize=1)
+def institutions() -> frozenset[str]:
+    """Venue heads that also name an institution ("Stadtbibliothek Ulm", "Musikschule X"):
+    venues only where the text uses them as a location."""
+    return word_list(*VENUE_DIR, "institutions.txt")
 
 
 @lru_cache(maxsize=1)
@@ -134,24 +157,70 @@ def _base(words: Sequence[Word], lo: int, hi: int, head: VenueHead | None, infle
     return out
 
 
-def _extend(words: Sequence[Word], i: int, places: frozenset[str]) -> int:
-    """End index of a venue name whose head is words[i]: a place name, a genitive venue
-    ("des Rathauses"), "auf dem Kalkberg", "zu Wismar"."""
+def _same_line(text: str, words: Sequence[Word], a: int, b: int) -> bool:
+    return "\n" not in text[words[a].end : words[b].start]
+
+
+def _extend(
+    text: str, words: Sequence[Word], i: int, places: frozenset[str]
+) -> tuple[int, bool]:
+    """End index of a venue name whose head is words[i], and whether the extension names it:
+    a place ("Kurhaus Bad Ems"), a number ("Rathaus II"), a genitive venue or authority
+    ("des Rathauses", "der Verbandsgemeindeverwaltung"), "auf dem Kalkberg", "zu Wismar",
+    the street it lies on ("an der Lindenstraße", "am Marktplatz"). Never past a line end."""
+    from ..lang.de.org_forms import org_forms
+
     hi = i + 1
-    if looks_like_place(words, hi, places):
-        return hi + 1
-    if hi + 1 < len(words) and words[hi].text in ("des", "der") and (
-        head_of(words[hi + 1].text) or (
-            hi + 2 < len(words) and words[hi + 1].is_cap and head_of(words[hi + 2].text))
-    ):
-        return hi + 2 if head_of(words[hi + 1].text) else hi + 3
-    if hi + 2 < len(words) and words[hi].text in ("auf", "am") and words[hi + 1].text in ("dem",) and (
+    n = len(words)
+
+    def ok(k: int) -> bool:
+        return k < n and _same_line(text, words, k - 1, k)
+
+    if ok(hi) and words[hi].text == "Bad" and ok(hi + 1) and words[hi + 1].is_cap:
+        return hi + 2, True  # "Kurhaus Bad Bergzabern"
+    if ok(hi) and looks_like_place(words, hi, places):
+        return hi + 1, True
+    if ok(hi) and _ROMAN.match(words[hi].text):
+        return hi + 1, True
+    if ok(hi + 1) and words[hi].text in ("des", "der"):
+        nxt = words[hi + 1].text
+        authority = org_forms().head_of(nxt)
+        if head_of(nxt) or (authority is not None and authority.kind in ("authority", "council")):
+            return hi + 2, True
+        if ok(hi + 2) and words[hi + 1].is_cap and head_of(words[hi + 2].text):
+            return hi + 3, True
+        if words[i].text == "Haus" and words[hi + 1].is_cap:
+            return hi + 2, True  # "Haus des Gastes", "Haus der Jugend"
+    if ok(hi + 2) and words[hi].text in ("auf", "am") and words[hi + 1].text in ("dem",) and (
         words[hi + 2].is_cap
     ):
-        return hi + 3
-    if hi + 1 < len(words) and words[hi].text == "zu" and looks_like_place(words, hi + 1, places):
-        return hi + 2
-    return hi
+        return hi + 3, True
+    if ok(hi + 1) and words[hi].text == "zu" and looks_like_place(words, hi + 1, places):
+        return hi + 2, True
+    street_end = _street_after(text, words, hi)
+    if street_end is not None:
+        return street_end, True
+    return hi, False
+
+
+def _street_after(text: str, words: Sequence[Word], k: int) -> int | None:
+    """Word index after "am Marktplatz" / "an der Heimstettener Straße" starting at word k."""
+    for prep in AT_STREET:
+        parts = prep.split()
+        if k + len(parts) >= len(words) or [w.text for w in words[k : k + len(parts)]] != parts:
+            continue
+        first = words[k + len(parts)]
+        if not first.is_cap or "\n" in text[words[k].start : first.start]:
+            return None
+        m = _street_regex().match(text, first.start)
+        if m is None or "\n" in m.group("street"):
+            return None
+        stop = first.start + len(m.group("street"))
+        j = k + len(parts)
+        while j < len(words) and words[j].end <= stop:
+            j += 1
+        return j
+    return None
 
 
 def _is_street(text: str, word: Word) -> bool:
@@ -167,6 +236,31 @@ def _named_word(w: str) -> bool:
     return len(parts) >= 2 and all(p[:1].isupper() for p in parts)
 
 
+def _is_plural(word: str, head: VenueHead) -> bool:
+    """"Grundschulen", "Werkstätten": a feminine head with the plural -n/-en."""
+    lower = word.lower()
+    return head.gender == "f" and not lower.endswith(head.head) and (
+        lower.endswith(head.head + "n") or lower.endswith(head.head + "en")
+    )
+
+
+def _org_word(word: str) -> bool:
+    """A word the organisation lexicon reads as a group or company ("Blaskapelle")."""
+    from ..lang.de.org_forms import org_forms
+
+    h = org_forms().head_of(word)
+    return h is not None and h.kind in ("group", "company", "party")
+
+
+_LEGAL_AFTER = regex.compile(r"[ \t]*(?:e\.[ \t]?V\.|g?GmbH|AG\b|eG\b|gGmbH)")
+
+
+def _locative_before(words: Sequence[Word], lo: int) -> tuple[bool, str]:
+    before = words[lo - 1].text.lower() if lo > 0 else ""
+    before2 = words[lo - 2].text.lower() if lo > 1 else ""
+    return before in LOCATIVE or (before in ARTICLES and before2 in LOCATIVE), before
+
+
 def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -> list[VenueCandidate]:
     out = []
     for i, w in enumerate(words):
@@ -176,25 +270,24 @@ def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -
         joined = w.text.endswith("-") and i + 1 < len(words) and words[i + 1].is_cap
         head_word = words[i + 1] if joined else w
         head = head_of(w.text + head_word.text if joined else head_word.text)
-        part_of = None
+        if head is None and w.text == "Haus" and i + 2 < len(words) and words[i + 1].text in (
+            "des", "der"
+        ) and words[i + 2].is_cap:
+            head = VenueHead("haus", "n", False)  # "Haus des Gastes", "Haus der Jugend"
+        bare = venue_heads().get(head_word.text.lower())
+        if head is None and bare is not None and bare.compound_only and not joined and (
+            bare.head not in TOWN_LIKE_HEADS  # "Bad Ems" is a town
+        ):
+            head = bare  # "Saal der Kreisverwaltung": a bare "Saal" only with a name (below)
         if head is None:
-            # "an der Bürgerinformation des Rathauses": a part of a venue
-            if i + 2 < len(words) and words[i + 1].text in ("des", "der") and (
-                head_of(words[i + 2].text) is not None and not head_of(words[i + 2].text).compound_only
-                or (head_of(words[i + 2].text) and len(words[i + 2].text) > 8)
-            ):
-                part_of = head_of(words[i + 2].text)
-            if part_of is None:
-                continue
-            b1 = words[i - 1].text.lower() if i > 0 else ""
-            b2 = words[i - 2].text.lower() if i > 1 else ""
-            if not (b1 in LOCATIVE or (b1 in ARTICLES and b2 in LOCATIVE)):
-                continue
-            start, end = w.start, words[i + 2].end
-            out.append(VenueCandidate(start, end, text[start:end], "venues_loc_1", w.text.lower()))
+            cand = _part_or_addressed(text, words, i, places)
+            if cand is not None:
+                out.append(cand)
             continue
-        if _is_street(text, head_word):
+        if _is_street(text, head_word) or _is_plural(head_word.text, head):
             continue
+        if head_word.text in places and head.head in TOWN_LIKE_HEADS and not joined:
+            continue  # "in Rosenheim", "in Wiesbaden": a town, not a home or a bath
         hi_index = head_word.index
         lo = i
         prev = words[lo - 1] if lo > 0 else None
@@ -203,18 +296,24 @@ def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -
             and prev.text not in ("Der", "Die", "Das", "Den", "Dem", "Des")
         ) and lo > 1 and (words[lo - 2].text.lower() in ARTICLES | LOCATIVE):
             lo -= 1  # "im Alten Rathaus", "im Greifswalder Rathaus"
-        before = words[lo - 1].text.lower() if lo > 0 else ""
-        before2 = words[lo - 2].text.lower() if lo > 1 else ""
-        locative = before in LOCATIVE or (before in ARTICLES and before2 in LOCATIVE)
-        hi = _extend(words, hi_index, places)
-        named = hi > hi_index + 1 and looks_like_place(words, hi_index + 1, places)
-        named = named or _named_word(head_word.text) or joined
+        elif prev is not None and prev.text == "und" and lo > 1 and words[lo - 2].text.endswith("-"):
+            lo -= 2  # "Technologie- und Innovationspark"
+        locative, before = _locative_before(words, lo)
+        hi, named_ext = _extend(text, words, hi_index, places)
+        named = named_ext or _named_word(head_word.text) or joined
         line_start = lo == 0 or "\n" in text[words[lo - 1].end : words[lo].start]
-        block = line_start and _address_follows(text, words[hi - 1].end)
+        block = _address_follows(text, words[hi - 1].end, strict=not line_start)
         if not (locative or named or block):
             continue
         if head_word.text.lower() == head.head and head.compound_only and not named:
             continue
+        if _LEGAL_AFTER.match(text, words[hi - 1].end):
+            continue  # "Musikschule Kirchheim e. V.": an organisation
+        hyphen_named = joined or _named_word(head_word.text)
+        if not (locative or block) and (
+            head.head in institutions() or (_org_word(head_word.text) and not hyphen_named)
+        ):
+            continue  # "die Stadtbibliothek Ulm startet", "sorgte die Blaskapelle X"
         rule = "venues_loc_1" if locative else "venues_named_1" if named else "venues_block_1"
         start, end = words[lo].start, words[hi - 1].end
         name = _base(words, lo, hi, head, before in ARTICLES | LOCATIVE)
@@ -224,14 +323,55 @@ def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -
     return out
 
 
-def _address_follows(text: str, pos: int) -> bool:
-    """A street, room or PLZ line right after (", EG Zr. 20", the next lines)."""
+def _part_or_addressed(
+    text: str, words: Sequence[Word], i: int, places: frozenset[str]
+) -> VenueCandidate | None:
+    """A noun without a venue head after a locative: a part of a venue ("an der
+    Bürgerinformation des Rathauses"), or anything given a street address ("im Ortsamt Ehrang,
+    Niederstraße 42", "in die Rathausdiele, Markt 1, 07743 Jena")."""
+    w = words[i]
+    locative, _ = _locative_before(words, i)
+    if not locative or not w.is_cap:
+        return None
+    if i + 2 < len(words) and words[i + 1].text in ("des", "der") and (
+        words[i - 1].text.lower() in PART_LOCATIVE or words[i - 2].text.lower() in PART_LOCATIVE
+    ):
+        h = head_of(words[i + 2].text)
+        if h is not None and (not h.compound_only or len(words[i + 2].text) > 8):
+            start, end = w.start, words[i + 2].end
+            return VenueCandidate(start, end, text[start:end], "venues_loc_1", w.text.lower())
+    hi = i + 1
+    street_end = _street_after(text, words, hi)
+    if street_end is not None:  # "auf dem Baufeld an der Heimstettener Straße"
+        start, end = w.start, words[street_end - 1].end
+        return VenueCandidate(start, end, text[start:end], "venues_loc_1", w.text.lower())
+    if w.text in places:
+        return None
+    if hi < len(words) and _same_line(text, words, i, hi) and looks_like_place(words, hi, places):
+        hi += 1
+    address, _ = parse_address(text, words[hi - 1].end)
+    if address is None or not address.street or not regex.search(r"\d", address.street):
+        return None
+    if not text[words[hi - 1].end :].lstrip(" \t").startswith(","):
+        return None
+    start, end = w.start, words[hi - 1].end
+    return VenueCandidate(start, end, text[start:end], "venues_address_1", w.text.lower())
+
+
+def _address_follows(text: str, pos: int, strict: bool = False) -> bool:
+    """A street, room or PLZ line right after (", EG Zr. 20", the next lines). ``strict``
+    (inside running text): only a street with a house number or a room counts."""
     tail = text[pos : pos + 120]
     m = regex.match(r"[ \t]*(?:,[ \t]*|\([ \t]*|\s*\n\s*)", tail)
     if not m:
         return False
     rest = tail[m.end():]
-    return bool(_ROOM.match(rest) or _street_regex().match(rest) or _PLZ.match(rest))
+    if _ROOM.match(rest):
+        return True
+    street = _street_regex().match(rest)
+    if strict:
+        return bool(street and street.group("no") and "\n" not in street.group(0))
+    return bool(street or _PLZ.match(rest))
 
 
 def acronym_candidates(text: str, words: Sequence[Word]) -> list[VenueCandidate]:
@@ -350,6 +490,158 @@ def _same_venue(a: VenueCandidate, b: VenueCandidate) -> bool:
     return n > 0 and any(tuple(long[i : i + n]) == tuple(short) for i in range(len(long) - n + 1))
 
 
+_IN = ("im", "in der", "in dem", "auf dem")
+
+
+def nested_candidates(
+    text: str, words: Sequence[Word], cands: Sequence[VenueCandidate]
+) -> list[VenueCandidate]:
+    """"BVV-Saal im Rathaus Pankow", "im Briefwahlbüro im Rathaus II": a room or office
+    inside a building is one venue, named with the building."""
+    by_start = {c.start: c for c in cands}
+    out = []
+    for c in cands:
+        k = next((w.index for w in words if w.start >= c.end), None)
+        if k is None:
+            continue
+        for prep in _IN:
+            parts = prep.split()
+            j = k + len(parts)
+            if j >= len(words) or [w.text for w in words[k:j]] != parts:
+                continue
+            inner = by_start.get(words[j].start)
+            if inner is None or "\n" in text[c.start : inner.end] or inner.rule == "venues_room_1":
+                break
+            out.append(VenueCandidate(c.start, inner.end, f"{c.name} {prep} {inner.name}",
+                                      c.rule, c.head))
+            break
+    # an office noun without a venue head, after a locative: "im Briefwahlbüro im Rathaus II"
+    for c in cands:
+        first = next((w for w in words if w.start == c.start), None)
+        if first is None or first.index < 3:
+            continue
+        for prep in _IN:
+            parts = prep.split()
+            k = first.index - len(parts)
+            if [w.text for w in words[k : first.index]] != parts:
+                continue
+            noun = words[k - 1]
+            locative, _ = _locative_before(words, noun.index)
+            if locative and noun.is_cap and not noun.is_punct and _same_line(text, words, noun.index, k):
+                out.append(VenueCandidate(noun.start, c.end, f"{noun.text} {prep} {c.name}",
+                                          "venues_loc_1", noun.text.lower()))
+            break
+    return out
+
+
+#: Street endings that name a street on their own ("markt", "hof", "berg" also end other nouns).
+_STRONG_STREETS = ("straße", "strasse", "weg", "allee", "gasse", "damm", "chaussee", "wall",
+                   "brücke", "ring", "platz", "steig", "pfad", "promenade", "kai")
+
+
+def street_candidates(
+    text: str, words: Sequence[Word], cands: Sequence[VenueCandidate]
+) -> list[VenueCandidate]:
+    """Streets where works or closures happen: a street named in a sentence (or the one
+    before it) that speaks of closing ("gesperrt", "Vollsperrung", "Umleitung"). Not house
+    addresses, not the ends of a stretch ("zwischen Kirchweg und Marktplatz")."""
+    out = []
+    sentences = _sentences(text)
+    for n, (s_start, s_end) in enumerate(sentences):
+        window = text[sentences[n - 1][0] if n else s_start : s_end]
+        if not CLOSURE.search(window):
+            continue
+        for w in words:
+            if w.start < s_start or w.end > s_end or not w.is_cap:
+                continue
+            m = _street_regex().match(text, w.start)
+            if m is None or m.group("no") or "\n" in m.group("street"):
+                continue
+            name = m.group("street")
+            if not name.lower().endswith(_STRONG_STREETS) or name.split()[0] in ("Am", "An", "Im", "Zum", "Zur", "Auf"):
+                continue
+            if regex.match(r"[ \t]*\d", text[w.start + len(name) :]):
+                continue
+            prev = text[max(s_start, w.start - 40) : w.start]
+            if regex.search(r"zwischen[ \t]+(?:\S+[ \t]+){0,3}(?:und[ \t]+)?$", prev) or regex.search(
+                r"\b(?:zwischen|und|bis)[ \t]+$", prev
+            ) and "zwischen" in prev:
+                continue
+            if any(c.start <= w.start < c.end for c in cands):
+                continue
+            out.append(VenueCandidate(w.start, w.start + len(name), name, "venues_street_1",
+                                      name.lower()))
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence-like stretches: split at ". ", "! ", "? " and line ends."""
+    out = []
+    start = 0
+    for m in regex.finditer(r"(?<=[.!?])[ \t]+(?=\p{Lu}|„)|\n+", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def coordinated_candidates(
+    text: str, words: Sequence[Word], cands: Sequence[VenueCandidate], places: frozenset[str]
+) -> list[VenueCandidate]:
+    """Places listed with a venue, each with its own locative: "auf dem Marktplatz, am
+    Pfaffenteich und in der Puschkinstraße"."""
+    out: list[VenueCandidate] = []
+    queue = [c for c in cands if c.rule == "venues_loc_1"]
+    seen = {c.start for c in cands}
+    while queue:
+        c = queue.pop()
+        m = regex.match(
+            r"[ \t]*(?:,|und|sowie|oder)[ \t]+(?P<prep>am|im|an der|auf dem|in der|vor dem|beim)"
+            r"[ \t]+(?P<name>\p{Lu}[\p{L}-]+)(?![\p{L}])", text, pos=c.end,
+        )
+        if m is None or m.start("name") in seen or m.group("name") in places:
+            continue
+        name = m.group("name")
+        if head_of(name) is None and not _street_regex().fullmatch(name) and len(name) < 6:
+            continue
+        seen.add(m.start("name"))
+        new = VenueCandidate(m.start("name"), m.end("name"), name, "venues_loc_1", name.lower())
+        out.append(new)
+        queue.append(new)
+    return out
+
+
+def repeated_candidates(
+    text: str, words: Sequence[Word], cands: Sequence[VenueCandidate]
+) -> list[VenueCandidate]:
+    """A building first named in a genitive ("im Foyer der Zentralbibliothek") is a venue of
+    its own where the text later speaks of it directly ("Die Zentralbibliothek ist … geöffnet",
+    "in der Zentralbibliothek")."""
+    out = []
+    inner_names = set()
+    for c in cands:
+        m = regex.search(r"\b(?:des|der)[ \t]+(\p{Lu}[\p{L}-]+)$", c.name)
+        if m and head_of(m.group(1)) is not None and m.group(1).lower().endswith(
+            head_of(m.group(1)).head
+        ):
+            inner_names.add(m.group(1))
+    for w in words:
+        if w.text not in inner_names or any(c.start <= w.start < c.end for c in cands):
+            continue
+        if w.index == 0:
+            continue
+        prev = words[w.index - 1]
+        sentence_subject = prev.text in ("Die", "Der", "Das") and (
+            prev.index == 0 or words[prev.index - 1].text in ".!?" or "\n" in text[words[prev.index - 1].end : prev.start]
+        )
+        locative, _ = _locative_before(words, w.index)
+        if sentence_subject or locative:
+            out.append(VenueCandidate(w.start, w.end, w.text, "venues_repeat_1", w.text.lower()))
+    return out
+
+
 def find_venues(
     text: str,
     places: frozenset[str] = frozenset(),
@@ -361,6 +653,11 @@ def find_venues(
     cands = venue_candidates(text, words, places) + acronym_candidates(text, words)
     cands += room_candidates(text) + district_candidates(text)
     cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    cands += street_candidates(text, words, cands)
+    cands += coordinated_candidates(text, words, cands, places)
+    cands += repeated_candidates(text, words, cands)
+    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    cands += nested_candidates(text, words, cands)
     if not cands:
         cands = town_candidates(text, words)
     kept: list[VenueCandidate] = []
