@@ -427,3 +427,185 @@ def test_vocabulary_negatives(lex, sentence):
     date_text = "dem 3. März 2025" if "dem 3. März" in sentence else "3. März 2025"
     events = run(lex, sentence, dates=((date_text, "DATE", "2025-03-03"),))
     assert events == []
+
+
+# -- venues: places, objects, topics (invented sentences) ---------------------------------------
+def test_a_partner_named_without_a_place_word_is_no_venue(lex):
+    text = "Der Vortrag am 6. Mai um 19 Uhr ist eine Kooperation mit der Volkshochschule."
+    events = run(
+        lex,
+        text,
+        dates=(("6. Mai", "DATE", "2025-05-06"), ("um 19 Uhr", "TIME", "2025-05-06T19:00")),
+        venues=("Volkshochschule",),
+    )
+    assert [(e.type, e.venue) for e in events] == [("culture", None)]
+
+
+def test_the_free_venue_of_the_paragraph_must_be_a_place(lex):
+    text = (
+        "Das Programm der Stadtbücherei bietet am 6. Mai einen Filmabend. "
+        "Gezeigt wird er im Lesesaal."
+    )
+    events = run(
+        lex, text, dates=(("6. Mai", "DATE", "2025-05-06"),), venues=("Stadtbücherei", "Lesesaal")
+    )
+    assert [(e.type, e.venue) for e in events] == [("culture", "Lesesaal")]
+
+
+def test_a_topic_after_zum_is_no_venue(lex):
+    text = "Die Informationsveranstaltung zum Hallenbad ist am 6. Mai."
+    events = run(lex, text, dates=(("6. Mai", "DATE", "2025-05-06"),), venues=("Hallenbad",))
+    assert [(e.type, e.venue) for e in events] == [("public_consultation", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "expected"),
+    [
+        ("Die Sperrung der Goethestraße beginnt am 6. Mai.", "Goethestraße", "works_closure"),
+        ("Am 6. Mai besuchte die Landrätin den Ortsteil Neuhof.", "Neuhof", "other"),
+        ("Der Besuch des Ortsteils Neuhof am 6. Mai war der letzte der Reihe.", "Neuhof", "other"),
+    ],
+)
+def test_the_object_of_a_trigger_is_its_venue(lex, text, venue, expected):
+    events = run(lex, text, dates=(("6. Mai", "DATE", "2025-05-06"),), venues=(venue,))
+    assert [(e.type, e.venue) for e in events] == [(expected, venue)]
+
+
+def test_an_address_apposition_does_not_cut_the_clause(lex):
+    text = (
+        "Am Freitagabend hat die Bürgermeisterin im Ratssaal, Marktstraße 4, 12345 Musterstadt, "
+        "den Kulturpreis verliehen."
+    )
+    events = run(
+        lex, text, dates=(("Freitagabend", "TIME", "2025-05-09TEV"),), venues=("Ratssaal",)
+    )
+    assert [(e.type, e.start, e.venue) for e in events] == [("ceremony", "2025-05-09TEV", "Ratssaal")]
+
+
+# -- which mention is which event ----------------------------------------------------------------
+def test_a_quoted_title_introduces_a_new_event(lex):
+    text = (
+        "Der Filmabend am 6. Mai ist ausverkauft. "
+        "Noch bis zum 30. Mai ist im Foyer die Ausstellung „Stadt im Wandel“ zu sehen."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("6. Mai", "DATE", "2025-05-06"), ("bis zum 30. Mai", "DATE", "2025-05-30")),
+        venues=("Foyer",),
+    )
+    assert [(e.type, e.start, e.end, e.venue) for e in events] == [
+        ("culture", "2025-05-06", None, None),
+        ("culture", None, "2025-05-30", "Foyer"),
+    ]
+
+
+def test_an_opening_in_another_clause_is_its_own_event(lex):
+    text = "Beim Bürgerentscheid am 7. Juli geht es darum, ob das 1968 eröffnete Freibad abgerissen wird."
+    events = run(lex, text, dates=(("7. Juli", "DATE", "2025-07-07"), ("1968", "DATE", "1968")))
+    assert sorted((e.type, e.start) for e in events) == [("election", "2025-07-07"), ("opening", "1968")]
+
+
+def test_a_date_before_a_participle_belongs_to_it(lex):
+    text = "Das Jubiläum der 1983 gegründeten Städtepartnerschaft feiern beide Städte am 7. Juli."
+    events = run(lex, text, dates=(("1983", "DATE", "1983"), ("7. Juli", "DATE", "2025-07-07")))
+    assert sorted((e.type, e.start) for e in events) == [("ceremony", "2025-07-07"), ("other", "1983")]
+
+
+def test_a_more_specific_name_with_its_own_date_is_a_new_event(lex):
+    text = (
+        "Am 6. Mai besuchte eine Delegation aus Polen die Stadt. "
+        "Der Gegenbesuch ist für September 2025 geplant."
+    )
+    events = run(
+        lex, text, dates=(("6. Mai", "DATE", "2025-05-06"), ("September 2025", "DATE", "2025-09"))
+    )
+    assert [(e.type, e.start) for e in events] == [("other", "2025-05-06"), ("other", "2025-09")]
+
+
+def test_attending_an_event_is_part_of_it(lex):
+    text = "Am 6. Mai besuchte der Minister das Sommerfest im Stadtpark."
+    events = run(lex, text, dates=(("6. Mai", "DATE", "2025-05-06"),), venues=("Stadtpark",))
+    assert [(e.type, e.venue) for e in events] == [("festival", "Stadtpark")]
+
+
+def test_different_clock_times_on_one_day_are_different_events(lex):
+    text = "Der Kinderlauf beginnt am 6. Mai um 10 Uhr, der Staffellauf um 11 Uhr."
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("6. Mai", "DATE", "2025-05-06"),
+            ("um 10 Uhr", "TIME", "2025-05-06T10:00"),
+            ("um 11 Uhr", "TIME", "2025-05-06T11:00"),
+        ),
+    )
+    assert [(e.type, e.start) for e in events] == [
+        ("sports", "2025-05-06T10:00"),
+        ("sports", "2025-05-06T11:00"),
+    ]
+
+
+def test_a_coarse_headline_date_joins_the_precise_one(lex):
+    text = "Stadtfest im Juni\n\nDas Stadtfest findet vom 13. bis 15. Juni 2025 statt."
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("im Juni", "DATE", "2025-06"),
+            ("vom 13. bis 15. Juni 2025", "DATE", "2025-06-13"),
+            ("vom 13. bis 15. Juni 2025", "DATE", "2025-06-15"),
+        ),
+    )
+    assert [(e.type, e.start, e.end) for e in events] == [("festival", "2025-06-13", "2025-06-15")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        (
+            "Im Mai startet eine neue Kursreihe für Senioren. Die Reihe beginnt am 6. Mai und endet am 24. Juni.",
+            (("Im Mai", "DATE", "2025-05"), ("am 6. Mai", "DATE", "2025-05-06"), ("am 24. Juni", "DATE", "2025-06-24")),
+            ("workshop", "2025-05-06", "2025-06-24"),
+        ),
+        (
+            "Die Ausstellung „Licht“ ist im März zu sehen. Sie läuft vom 3. März bis 30. April.",
+            (("im März", "DATE", "2025-03"), ("vom 3. März bis 30. April", "DATE", "2025-03-03"), ("vom 3. März bis 30. April", "DATE", "2025-04-30")),
+            ("culture", "2025-03-03", "2025-04-30"),
+        ),
+    ],
+)
+def test_begin_and_end_sentences_refine_the_event(lex, text, dates, expected):
+    events = run(lex, text, dates=dates)
+    assert [(e.type, e.start, e.end) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        ("Die Ortsbürgermeisterin, die das Amt seit 2019 innehat, kandidiert erneut.", "seit 2019", ("other", "2019")),
+        ("Der Verein organisiert seit 2016 ein Repair-Café im Jugendhaus.", "seit 2016", ("other", "2016")),
+    ],
+)
+def test_since_dates_start_offices_and_new_series(lex, text, date_text, expected):
+    events = run(lex, text, dates=((date_text, "DATE", expected[1]),), venues=("Jugendhaus",))
+    assert [(e.type, e.start) for e in events] == [expected]
+
+
+def test_office_hours_by_a_verb_but_not_a_deliberation(lex):
+    text = "Die Schuldnerberaterin berät mittwochs von 9 bis 12 Uhr im Rathaus."
+    events = run(
+        lex,
+        text,
+        dates=(("mittwochs von 9 bis 12 Uhr", "SET", "XXXX-WXX-3T09:00"),),
+        venues=("Rathaus",),
+    )
+    assert [(e.type, e.start, e.venue) for e in events] == [("office_hours", "XXXX-WXX-3T09:00", "Rathaus")]
+    text = "Der Ausschuss berät am 6. Mai über den Haushalt."
+    assert run(lex, text, dates=(("6. Mai", "DATE", "2025-05-06"),)) == []
+
+
+def test_collected_signatures_are_an_event(lex):
+    text = "Im Frühjahr wurden 3.000 Unterschriften für das Bürgerbegehren gesammelt."
+    events = run(lex, text, dates=(("Im Frühjahr", "DATE", "2025-SP"),))
+    assert [(e.type, e.start, e.name) for e in events] == [("other", "2025-SP", "Unterschriftensammlung")]

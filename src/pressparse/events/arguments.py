@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..schema import Organization, Person, TimeExpression, Venue
+from .segment import CLAUSE_BREAK as _CLAUSE_BREAK
 from .triggers import Candidate
 
 SCORED_TYPES = ("DATE", "TIME", "SET")
@@ -156,6 +157,21 @@ def assign_dates(
     claimed: dict[int, int] = {}
     result: dict[int, list[DateGroup]] = {i: [] for i in active}
     for g_index, group in enumerate(groups):
+        # "das 1972 eröffnete Hallenbad", "1874 gegründet": the date right before a verb
+        verb = next(
+            (
+                i
+                for i in active
+                if cands[i].kind == "verb"
+                and cands[i].start >= group.end_offset
+                and not text[group.end_offset : cands[i].start].strip()
+            ),
+            None,
+        )
+        if verb is not None:
+            claimed[g_index] = verb
+            result[verb].append(group)
+            continue
         for i in active:
             cand = cands[i]
             if cand.kind == "verb" or group.start_offset < cand.end:
@@ -192,16 +208,21 @@ def assign_dates(
     return result
 
 
-_CLAUSE_BREAK = re.compile(
-    r"[;:\u2013\u2014]|\s-\s|,\s*(?:die|der|das|dem|den|deren|dessen|wo|wenn|weil|als|dass|ob|"
-    r"um|nachdem|bevor|während|doch|aber|sondern|jedoch|denn|ist|sind|war|wird)\b"
+
+
+#: An address apposition ("im Festsaal, Marktplatz 10, 48143 Münster, den Preis verliehen"):
+#: its commas do not end a clause.
+_ADDRESS = re.compile(
+    r",(?:\s*(?:[A-ZÄÖÜ][\w.-]*\s+){0,3}\d{1,5}\s?[a-z]?(?:\s+[A-ZÄÖÜ][\w.-]*){0,3}\s*,)+"
 )
 
 
 def _between(text: str, cand: Candidate, group: DateGroup) -> str:
     if group.start_offset >= cand.end:
-        return text[cand.end : group.start_offset]
-    return text[group.end_offset : cand.start]
+        between = text[cand.end : group.start_offset]
+    else:
+        between = text[group.end_offset : cand.start]
+    return _ADDRESS.sub(" ", between)
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -217,6 +238,47 @@ class VenueMention:
     start: int
     end: int
     venue: Venue
+    locative: bool = True  # introduced as a place ("im Festsaal", "Treffpunkt ist der ...")
+
+
+#: A place is introduced by a locative preposition (adjectives may stand between) or named as
+#: the place of something ("Veranstaltungsort ist", "Start und Ziel sind auf ...").
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|im|ins|auf|am|an|ans|bei|beim|vor|hinter|neben|zwischen|unter|"
+    r"ab|vom|gegenüber)\s+(?:(?:den|die|der|dem|das|des|einen|einem|einer|eine)\s+)?"
+    r"(?:[a-zäöüß0-9][\w.-]*\s+){0,2}(?:[A-ZÄÖÜ][\w-]*\s+(?:des|der)\s+)?"
+    r"|\b(?:[\w-]*[Oo]rt|Treffpunkt|Start|Ziel|Adresse|Anschrift)\w*\s+(?:ist|sind|war|waren|bleibt)\s+"
+    r"(?:(?:der|die|das|den)\s+)?(?:[a-zäöüß][\w.-]*\s+){0,2}(?:[A-ZÄÖÜ][\w-]*\s+(?:des|der)\s+)?"
+    r"|^\s*|[:(]\s*)$"
+)
+#: Event types whose venue is the thing itself ("Sperrung der Puschkinstraße", "das Rathaus
+#: wurde 1892 eingeweiht"), so a venue need not be introduced as a place.
+OBJECT_VENUE_TYPES = frozenset({"opening", "works_closure"})
+
+
+_GENITIVE_OBJECT = re.compile(r"\s+(?:des|der)\s+(?:[\w-]+\s+)?")
+
+
+_ACCUSATIVE_OBJECT = re.compile(r"\b(?:den|die|das)\s+(?:[A-ZÄÖÜ][\w-]*\s+)?$")
+
+
+def _is_object(text: str, cand: Candidate, start: int) -> bool:
+    """A venue named as the trigger's genitive ("Besuch des Stadtteils Au") or as the object
+    of a trigger verb in the same clause ("besuchte ... den Stadtteil Au")."""
+    if _GENITIVE_OBJECT.fullmatch(text, cand.end, start):
+        return True
+    between = text[cand.end : start]
+    return (
+        cand.kind == "verb"
+        and len(between) <= 80
+        and not _CLAUSE_BREAK.search(between)
+        and bool(_ACCUSATIVE_OBJECT.search(between))
+    )
+
+
+def is_locative(text: str, start: int, unit_start: int) -> bool:
+    """Whether the venue mention at ``start`` is introduced as a place in its sentence."""
+    return bool(_LOCATIVE.search(text[max(unit_start, start - 60) : start]))
 
 
 def venue_mentions(venues: list[Venue], limit: int | None) -> list[VenueMention]:
@@ -229,21 +291,42 @@ def venue_mentions(venues: list[Venue], limit: int | None) -> list[VenueMention]
     return sorted(found, key=lambda m: m.start)
 
 
-def assign_venues(cands: list[Candidate], mentions: list[VenueMention]) -> dict[int, list[VenueMention]]:
-    """Each venue mention of a sentence goes to its nearest trigger (absorbed ones pass it on)."""
+def assign_venues(
+    text: str, cands: list[Candidate], mentions: list[VenueMention]
+) -> dict[int, list[VenueMention]]:
+    """Each venue mention of a sentence goes to its nearest trigger (absorbed ones pass it on).
+
+    A mention that is not introduced as a place ("eine Kooperation mit der Volkshochschule",
+    "das Programm der Stadtbibliothek") can only be the venue of an opening or a closure, whose
+    venue is the object itself, or of a trigger whose object it is ("der Besuch des Stadtteils
+    Neudorf", "besuchte ... den Stadtteil Neudorf").
+    """
     result: dict[int, list[VenueMention]] = {}
     if not cands:
         return result
     for mention in mentions:
+        eligible = [
+            i
+            for i, c in enumerate(cands)
+            if mention.locative
+            or _root(c).type in OBJECT_VENUE_TYPES
+            or (c.end <= mention.start and _is_object(text, c, mention.start))
+        ]
+        if not eligible:
+            continue
         best = min(
-            range(len(cands)),
+            eligible,
             key=lambda i: _distance(cands[i].start, cands[i].end, mention.start, mention.end),
         )
-        owner = cands[best]
-        while owner.absorbed_by is not None:
-            owner = owner.absorbed_by
+        owner = _root(cands[best])
         result.setdefault(cands.index(owner), []).append(mention)
     return result
+
+
+def _root(cand: Candidate) -> Candidate:
+    while cand.absorbed_by is not None:
+        cand = cand.absorbed_by
+    return cand
 
 
 # -- organisers and participants -----------------------------------------------------------

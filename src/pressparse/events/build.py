@@ -10,7 +10,7 @@ same thing are merged, and an undated mention (a headline) joins its dated twin.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..schema import Event, Mention, Organization, Participant, Person, TimeExpression, Venue
@@ -120,7 +120,11 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
         cands = find_candidates(text, unit, lex, org_spans)
         absorb(cands)
         per_unit.append(cands)
-        in_unit = [v for v in vmentions if unit.start <= v.start < unit.end]
+        in_unit = [
+            replace(v, locative=args.is_locative(text, v.start, unit.start))
+            for v in vmentions
+            if unit.start <= v.start < unit.end
+        ]
         if in_unit:
             venue_units.add(unit.index)
         if cands:
@@ -128,14 +132,15 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
         unit_timexes = [t for t in timexes if unit.start <= t.start < unit.end]
         groups = args.group_dates(text, unit_timexes)
         date_map = args.assign_dates(text, cands, groups)
-        venue_map = args.assign_venues(cands, in_unit)
+        venue_map = args.assign_venues(text, cands, in_unit)
         for i, cand in enumerate(cands):
             if cand.absorbed_by is not None:
                 continue
             _place(
                 text, cand, date_map.get(i, []), venue_map.get(i, []), unit, drafts,
-                bool(in_unit), cands,
+                any(v.locative for v in in_unit), cands,
             )
+    _refine_spans(text, unit_list, per_unit, timexes, drafts)
     drafts = _merge_drafts(drafts)
     _share_opening_venues(drafts)
     _fallback_venues(text, drafts, unit_list, per_unit, vmentions, owned_units)
@@ -147,7 +152,12 @@ def _when_of(
 ) -> list[tuple[args.When, args.DateGroup]]:
     whens = []
     for group in groups:
-        if args.open_start(text, group, unit.start):
+        # "seit 1991 geehrt" is a state; "das Amt seit 2019 innehat" (a 'since' entry) and
+        # "organisiert seit 2016 ein Erzählcafé" (a new singular instance) start then
+        since = cand.trigger.since or (
+            cand.kind == "noun" and cand.determiner == "indefinite" and not cand.plural
+        )
+        if args.open_start(text, group, unit.start) and not since:
             continue
         whens.append((args.resolve_group(text, group, unit.start), group))
     return whens
@@ -183,8 +193,12 @@ def _place(
             target.merged += 1
             if target.venue is None and venue is not None:
                 target.venue = venue
-            if target.start is None and when.start is not None:
+            if when.start is not None and (
+                target.start is None or _coarser(target.start, when.start)
+            ):
+                # "Stadtfest im Juni" (headline), then "Das Stadtfest findet vom 13. bis ..."
                 target.start, target.clock = when.start, when.clock
+                target.end = target.end or when.end
             if target.end is None and when.start is None and when.end is not None:
                 target.end = when.end
             if when.clock and _END_CUE.search(text, unit.start, unit.end) and not target.end:
@@ -268,8 +282,15 @@ def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft 
         # geschlossen": the same name refers back even when the sentence has another date (it
         # belongs to the verb); "die Freigabe der sanierten Brücke" is specific, a new one
         for draft in reversed(drafts):
-            if draft.type == cand.type and _concepts_compatible({cand.concept}, draft.concepts):
-                return draft
+            if draft.type != cand.type or not _concepts_compatible({cand.concept}, draft.concepts):
+                continue
+            # "Der Gegenbesuch ... ist für Mai 2024 geplant" after "besuchte" in October: a
+            # more specific name with a date of its own is another event
+            if when.start and not _dates_compatible(draft.start, when.start) and not any(
+                c == cand.concept or c.endswith(cand.concept) for c in draft.concepts
+            ):
+                continue
+            return draft
     for need_concept in (True, False):
         for draft in reversed(drafts):
             if not _dates_compatible(draft.start, when.start):
@@ -296,13 +317,18 @@ def _merge_drafts(drafts: list[Draft]) -> list[Draft]:
             same_unit = bool(other.units & draft.units)
             concept = _concepts_compatible(other.concepts, draft.concepts)
             same_day = draft.start and other.start and _day(draft.start) == _day(other.start)
-            if same_day and (same_unit or concept):
+            # "Der Hauptlauf beginnt um 9 Uhr, der Fünf-Kilometer-Lauf um 9.15 Uhr": two events
+            clocks_differ = draft.clock and other.clock and draft.start != other.start
+            if same_day and (same_unit or concept) and not clocks_differ:
                 target = other
                 break
         if target is None:
             out.append(draft)
         else:
             target.absorb_draft(draft)
+    # a coarse date ("Festwochenende Anfang September" in a headline) joins the same event
+    # with the precise date ("Festwochenende vom 6. bis 8. September")
+    out = _merge_coarse(out)
     # undated mentions (headlines, info boxes) join their dated twin
     result: list[Draft] = []
     for draft in out:
@@ -323,6 +349,92 @@ def _merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 continue
         result.append(draft)
     return result
+
+
+def _coarser(a: str | None, b: str | None) -> bool:
+    """Whether date ``a`` is a less precise form of ``b`` ("2024-09" of "2024-09-06")."""
+    if not a or not b:
+        return False
+    da, db = _day(a), _day(b)
+    return len(da) < len(db) and db.startswith(da) and "X" not in da
+
+
+def _merge_coarse(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for draft in drafts:
+        twin = next(
+            (
+                o
+                for o in drafts
+                if o is not draft
+                and o.type == draft.type
+                and not (o.keep_separate or draft.keep_separate)
+                and _coarser(draft.start, o.start)
+                and _concepts_compatible(o.concepts, draft.concepts)
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(draft)
+            continue
+        twin.mentions.extend(draft.mentions)
+        twin.units |= draft.units
+        twin.concepts |= draft.concepts
+        twin.venue = twin.venue or draft.venue
+        twin.merged += 1 + draft.merged
+    return out
+
+
+_SPAN_SUBJECT = re.compile(
+    r"(?:(?:Die|Der|Das|Diese[rs]?)\s+(?:[a-zäöü][\w-]*\s+)?(?P<head>[A-ZÄÖÜ][\w-]+)|(?P<pron>Sie|Er|Es))"
+    r"\s+(?:beginnt|startet|läuft|dauert|endet|geht)\b"
+)
+_START_CUE = re.compile(r"\b(?:beginnt|beginnen|startet|starten|ab|vom|von)\s+(?:\w+\s+){0,2}$")
+_END_WORD = re.compile(r"\b(?:endet|enden|bis)\s+(?:\w+\s+){0,2}$")
+
+
+def _refine_spans(
+    text: str,
+    unit_list: list[Unit],
+    per_unit: list[list[Candidate]],
+    timexes: list[TimeExpression],
+    drafts: list[Draft],
+) -> None:
+    """"Die Reihe beginnt am 9. April und endet am 14. Mai": a sentence about the start and
+    end of an event named before (by its head word or a pronoun) gives its first and last day."""
+    for unit in unit_list:
+        if any(not c.reference for c in per_unit[unit.index]):
+            continue
+        subject = _SPAN_SUBJECT.match(text, unit.start, unit.end)
+        if subject is None:
+            continue
+        head = (subject.group("head") or "").lower()
+        before = [d for d in drafts if d.main.start < unit.start]
+        if head:
+            target = next(
+                (d for d in reversed(before) if any(c.endswith(head) for c in d.concepts)), None
+            )
+        else:
+            target = next((d for d in reversed(before) if d.para == unit.para), None)
+        if target is None:
+            continue
+        start = end = None
+        for group in args.group_dates(text, [t for t in timexes if unit.start <= t.start < unit.end]):
+            when = args.resolve_group(text, group, unit.start)
+            left = text[max(unit.start, group.start_offset - 30) : group.start_offset]
+            if when.start and when.end:
+                start, end = when.start, when.end
+            elif when.end:
+                end = when.end
+            elif when.start and _END_WORD.search(left):
+                end = when.start
+            elif when.start and (_START_CUE.search(left) or start is None):
+                start = when.start
+        if start and (target.start is None or _coarser(target.start, start)):
+            target.start, target.clock, target.has_time = start, "T" in start, True
+        if end and not target.end:
+            target.end = end
+        target.units.add(unit.index)
 
 
 def _share_opening_venues(drafts: list[Draft]) -> None:
@@ -361,7 +473,7 @@ def _fallback_venues(
             for u in unit_list
             if u.para == main_unit.para and u.index not in owned_units
             for v in vmentions
-            if u.start <= v.start < u.end
+            if u.start <= v.start < u.end and args.is_locative(text, v.start, u.start)
         ]
         if free:
             draft.venue = min(free, key=lambda f: (f[0], f[1]))[2].venue

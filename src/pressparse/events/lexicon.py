@@ -17,7 +17,7 @@ from pathlib import Path
 from ..schema import EVENT_TYPES
 
 KINDS = ("noun", "verb", "phrase")
-_FLAGS = ("part", "running")
+_FLAGS = ("part", "running", "attend", "since")
 _KEYS = ("plural", "forms", "noun", "compound", "allow", "support", "bare")
 _UMLAUT = str.maketrans({"a": "ä", "o": "ö", "u": "ü"})
 
@@ -43,6 +43,8 @@ class Trigger:
     part: bool = False
     running: bool = False
     support: bool = True
+    attend: bool = False  # attending something ("besuchte die Ausstellung"): part of that event
+    since: bool = False  # a "seit" date is its start ("das Amt seit 2019 innehat")
     pattern: re.Pattern[str] | None = None
     source: str = ""  # "file:line"
 
@@ -190,6 +192,8 @@ def parse_trigger_line(line: str, where: str) -> Trigger:
         form=form,
         part="part" in opts,
         running="running" in opts,
+        attend="attend" in opts,
+        since="since" in opts,
         support=opts.get("support", "yes") != "no",
         source=where,
     )

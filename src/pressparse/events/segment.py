@@ -18,6 +18,12 @@ _ABBREV = frozenset(
     "dr prof nr st str tel bzw ca vgl ggf inkl usw evtl u.a z.b d.h fr hr frau hrn mio mrd abs "
     "jan feb febr mär apr jun jul aug sep sept okt nov dez min std max bspw etc v".split()
 )
+#: Where a clause ends inside a sentence: a dash or colon, or a comma before a subordinating
+#: word or a relative pronoun (not a date apposition: ", dem 22. Juli").
+CLAUSE_BREAK = re.compile(
+    r"[;:\u2013\u2014]|\s-\s|,\s*(?:die|der|das|dem|den|deren|dessen|wo|wenn|weil|als|dass|ob|"
+    r"um|nachdem|bevor|während|doch|aber|sondern|jedoch|denn|ist|sind|war|wird)\b(?!\s+\d)"
+)
 _SENT_END = re.compile(r"[.!?…]+[\"“”'»«)]*(?=\s+[\"„“»«(]?[A-ZÄÖÜ0-9])")
 
 

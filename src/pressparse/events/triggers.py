@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, Trigger
-from .segment import Unit, words
+from .segment import CLAUSE_BREAK, Unit, words
 
 DEFINITE = frozenset(
     "der die das dem den des zum zur im am beim vom ins ans".split()
@@ -43,6 +43,7 @@ CONTAINMENT = frozenset(
     "in im bei beim während zu zum zur auf rahmen anlässlich".split()
 )
 COMITATIVE = re.compile(r"\b(?:[Gg]leichzeitig|[Zz]eitgleich|[Pp]arallel|zusammen)\s+(?:mit|zu)\s+\w+\s*$")
+QUOTED_TITLE = re.compile(r"\s*[„\"“»«‚'][^„\"“”»«‚‘'\n]{2,80}[“”\"«»‘']")
 _FUNCTION = DEFINITE | DEMONSTRATIVE | INDEFINITE | POSSESSIVE
 _CONTRACTED = frozenset("zum zur im am beim vom ins ans".split())
 PREPOSITIONS = frozenset(
@@ -195,6 +196,10 @@ def _introduce(cand: Candidate, text: str) -> None:
             cand.containment = True
         break
     cand.comitative = bool(COMITATIVE.search(left))
+    # a quoted title introduces a named event ("die Ausstellung „Stadt im Wandel“"): even after
+    # a definite article it is a first mention, not a reference to another event of its type
+    if QUOTED_TITLE.match(text, cand.end):
+        cand.novel = True
 
 
 def find_candidates(
@@ -270,6 +275,23 @@ def text_between(first: Candidate, second: Candidate) -> str | None:
     return first.unit_text[first.end - first.unit.start : second.start - first.unit.start]
 
 
+def _same_clause(a: Candidate, b: Candidate) -> bool:
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    between = text_between(first, second)
+    return between is not None and not CLAUSE_BREAK.search(between)
+
+
+_SUBORDINATE = re.compile(r",\s*(?:ob|dass|weil|wenn|nachdem|bevor|obwohl|damit|sodass)\b")
+
+
+def _subordinate_between(a: Candidate, b: Candidate) -> bool:
+    """A subordinate clause starts between two mentions ("Beim Bürgerentscheid geht es darum,
+    ob das 1968 eröffnete Freibad ...")."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    between = text_between(first, second)
+    return between is None or bool(_SUBORDINATE.search(between))
+
+
 def absorb(cands: list[Candidate]) -> None:
     """Within one sentence, let nouns absorb verbs (and openings) that are parts of them.
 
@@ -298,10 +320,23 @@ def absorb(cands: list[Candidate]) -> None:
                 if noun is cand or noun.absorbed_by is not None:
                     continue
                 same = noun.type == cand.type and cand.kind == "verb" and not noun.comitative
-                contained = cand.kind == "verb" and noun.containment and noun.type != "opening"
-                opened = is_opening and noun.type != "opening" and not noun.trigger.running
+                contained = (
+                    cand.kind == "verb"
+                    and noun.containment
+                    and noun.type != "opening"
+                    and not _subordinate_between(cand, noun)
+                )
+                # "eröffnet das Konzert", not "..., ob die Stadt das 1972 eröffnete Hallenbad"
+                opened = (
+                    is_opening
+                    and noun.type != "opening"
+                    and not noun.trigger.running
+                    and _same_clause(cand, noun)
+                )
                 part = cand.trigger.part and noun.type != cand.type
-                if same or contained or opened or part:
+                # "besuchte die Delegation die Ausstellung": the visit is attending the exhibition
+                attended = cand.trigger.attend and _same_clause(cand, noun)
+                if same or contained or opened or part or attended:
                     cand.absorbed_by = noun
                     noun.aliases.add(cand.concept)
                     break
