@@ -104,6 +104,7 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("german")
 
 
+@lru_cache(maxsize=65536)  # pure; record assembly calls it per candidate pair
 def name_stems(name: str) -> tuple[str, ...]:
     """Case-folded words without articles, each reduced to its German Snowball stem."""
     words = [w for w in _WORDS.findall(name.casefold()) if w not in _ARTICLES]
