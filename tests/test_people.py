@@ -51,6 +51,35 @@ def test_role_and_title(text: str, name: str, title: str | None, role: str | Non
     assert people(text)[name] == (title, role)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "title", "role"),
+    [
+        # compounds of office nouns
+        ("Es sprach Bezirksstadträtin Lea Hohmann über Kitas.", "Lea Hohmann", None,
+         "Bezirksstadträtin"),
+        ("Die Platzmeisterin Vera Kolbe öffnet das Tor.", "Vera Kolbe", None, "Platzmeisterin"),
+        ("Es berichtet Unternehmer Paul Degen von seiner Gründung.", "Paul Degen", None,
+         "Unternehmer"),
+        # several roles in one apposition: the first one given
+        ("Bürgermeister und Kämmerer der Stadt, Otto Wendland, stellte den Haushalt vor.",
+         "Otto Wendland", None, "Bürgermeister"),
+        ("Landrätin und Vorsitzende des Zweckverbands, Dr. Ute Brenner, eröffnete.",
+         "Ute Brenner", "Dr.", "Landrätin"),
+        # a role stated of the person after the name
+        ("Helga Brinkmann ist neue Ortsvorsteherin.", "Helga Brinkmann", None,
+         "Ortsvorsteherin"),
+        ("Der Rat hat Tobias Reinhardt (FDP) zum Vorsitzenden gewählt.", "Tobias Reinhardt",
+         None, "Vorsitzender"),
+        ("Jana Wolff wird Stadtpräsidentin\n\nDie Wahl war knapp.", "Jana Wolff", None,
+         "Stadtpräsidentin"),
+        ("Eva Lenz ging zum Bürgermeister und sprach mit ihm.", "Eva Lenz", None, None),
+        ("Carla Ritter ist nicht Bürgermeisterin geworden.", "Carla Ritter", None, None),
+    ],
+)
+def test_general_role_rules(text: str, name: str, title: str | None, role: str | None) -> None:
+    assert people(text)[name] == (title, role)
+
+
 def test_later_mentions_are_linked() -> None:
     text = ("Oberbürgermeister Dr. Bernd Kallweit wird verabschiedet. Dr. Kallweit dankt. "
             "Später sprach Kallweit noch einmal.")

@@ -491,6 +491,12 @@ def role_before(
                 if genitive_place:
                     role, start = _role_phrase(words, r, r + 1, match, gender)
                     return RoleFound(role, start)
+            # "Bürgermeisterin und Beigeordnete für Bau, NAME": the first role given
+            if r - 2 > lo and words[r - 1].text in ("und", "&"):
+                first_match = lex.match(words[r - 2].text)
+                if first_match is not None:
+                    role, start = _role_phrase(words, r - 2, r - 1, first_match, gender)
+                    return RoleFound(role, start)
             role, start = _role_phrase(words, r, j, match, gender)
             org = _org_of(words, r + 1, j)
             return RoleFound(role, start, *org)
@@ -522,6 +528,9 @@ def role_after(
             s, e = words[k + 1].start, words[close - 1].end
             bracket_org = (s, e, text[s:e])
         k = close + 1
+    predicate = _predicate_role(text, words, k, gender)
+    if predicate is not None:
+        return predicate, bracket_org
     if k >= len(words) or words[k].text != ",":
         return None, bracket_org
     k += 1
@@ -553,6 +562,53 @@ def role_after(
     role, start = _role_phrase(words, k, end, match, gender)
     org = _org_of(words, k + 1, end)
     return RoleFound(role, start, *org), bracket_org
+
+
+COPULAS = frozenset("ist wird bleibt war wurde".split())
+ELECTED = frozenset(
+    "gewählt ernannt bestellt berufen vereidigt gekürt bestimmt wiedergewählt eingesetzt".split()
+)
+
+
+def _predicate_role(
+    text: str, words: Sequence[Word], k: int, gender: str | None
+) -> RoleFound | None:
+    """A role stated of the person right after the name: "NAME ist Kreispräsidentin",
+    "NAME ist die neue Vorsitzende des Beirats", "NAME (CDU) zur Kreispräsidentin gewählt"."""
+    lex = role_lexicon()
+    if k + 1 >= len(words) or "\n" in text[words[k - 1].end : words[k].start]:
+        return None
+    r = None
+    if words[k].text in COPULAS:
+        r = k + 1
+        if r < len(words) and words[r].text.lower() in ARTICLES:
+            r += 1
+        if r < len(words) and not words[r].is_cap and words[r].text.isalpha() and (
+            words[r].text not in ("nicht", "kein", "keine", "auch", "seit", "noch", "nun")
+        ):
+            r += 1  # "die neue", "neue"
+    elif words[k].text in ("zum", "zur"):
+        r = k + 1
+    if r is None or r >= len(words) or "\n" in text[words[k].end : words[r].start]:
+        return None
+    if lex.modifier(words[r].text) and r + 1 < len(words):
+        r += 1
+    match = lex.match(words[r].text)
+    if match is None:
+        return None
+    end = _complement_end(words, r + 1, min(len(words), r + 12))
+    for m in range(r + 1, end):
+        if "\n" in text[words[m - 1].end : words[m].start]:
+            end = m
+            break
+    while end > r + 1 and words[end - 1].text.lower() in COMPLEMENT_WORDS:
+        end -= 1
+    if words[k].text in ("zum", "zur") and not any(
+        w.text in ELECTED for w in words[end : end + 3]
+    ):
+        return None
+    role, start = _role_phrase(words, r, end, match, gender)
+    return RoleFound(role, start)
 
 
 def _coordination_end(words: Sequence[Word], end: int) -> int:
