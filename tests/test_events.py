@@ -609,3 +609,35 @@ def test_collected_signatures_are_an_event(lex):
     text = "Im Frühjahr wurden 3.000 Unterschriften für das Bürgerbegehren gesammelt."
     events = run(lex, text, dates=(("Im Frühjahr", "DATE", "2025-SP"),))
     assert [(e.type, e.start, e.name) for e in events] == [("other", "2025-SP", "Unterschriftensammlung")]
+
+
+# -- events named only by a quoted title ---------------------------------------------------------
+def test_a_quoted_title_names_a_happening_typed_by_its_sentence(lex):
+    text = "Mit vier Vorträgen ging Ende Oktober der „Wissenschaftsherbst“ in der Stadthalle zu Ende."
+    events = run(lex, text, dates=(("Ende Oktober", "DATE", "2024-10"),), venues=("Stadthalle",))
+    assert [(e.type, e.name, e.start, e.end, e.venue) for e in events] == [
+        ("culture", "Wissenschaftsherbst", None, "2024-10", "Stadthalle")
+    ]
+
+
+def test_a_quoted_title_without_typed_neighbours_is_other(lex):
+    text = "Am Samstag, 14. September, findet das „Nachbarschaftsglück“ auf dem Kirchplatz statt."
+    events = run(
+        lex, text, dates=(("Samstag, 14. September", "DATE", "2024-09-14"),), venues=("Kirchplatz",)
+    )
+    assert [(e.type, e.name, e.start, e.venue) for e in events] == [
+        ("other", "Nachbarschaftsglück", "2024-09-14", "Kirchplatz")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir freuen uns auf viele Gäste“, sagte die Bürgermeisterin am 14. September.",
+        "Die Band spielt am 14. September ihr Album „Sommer“ im Jugendhaus.",
+        "Am 14. September begann die Aktion der Initiative „Saubere Stadt für alle Menschen hier“.",
+    ],
+)
+def test_quotations_and_titles_of_works_are_no_events(lex, text):
+    events = run(lex, text, dates=(("14. September", "DATE", "2024-09-14"),), venues=("Jugendhaus",))
+    assert all(e.trigger.text[:1] not in "„\"“" for e in events)

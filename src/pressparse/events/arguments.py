@@ -144,6 +144,12 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(re.findall(r"\w+", text[a:b])) if b > a else 99
 
 
+_ATTACHING = frozenset(
+    "am im um ab vom von bis zum zur in an seit für jeweils bereits schon erst noch gegen "
+    "der die das den dem des".split()
+)
+
+
 def assign_dates(
     text: str, cands: list[Candidate], groups: list[DateGroup]
 ) -> dict[int, list[DateGroup]]:
@@ -179,10 +185,16 @@ def assign_dates(
             gap = text[cand.end : group.start_offset]
             # "Abstimmung Ende Mai", "Sitzung am Dienstag", not "Veranstaltung werden die Unterlagen"
             nouns = re.search(r"\b[A-ZÄÖÜ]", gap)
+            # a plural claims only a date right after it ("die Wahlen Ende Mai"), not one
+            # across a verb ("Mit vier Vorträgen ging Ende Oktober der „Herbst“ zu Ende")
+            plural_ok = not cand.plural or all(
+                w.lower() in _ATTACHING for w in re.findall(r"\w+", gap)
+            )
             if (
                 _words_between(text, cand.end, group.start_offset) <= 3
                 and not re.search(r"[.;:!?]", gap)
                 and not nouns
+                and plural_ok
             ):
                 between = [c for c in cands if cand.end <= c.start < group.start_offset]
                 if not between:

@@ -22,6 +22,8 @@ from .status import cancellation, confidence, status_of
 from .triggers import Candidate, absorb, find_candidates
 
 _END_CUE = re.compile(r"\b(?:endet|endete|enden|schließt|dauert)\b|\bzu\s+Ende\b")
+_ENDS = re.compile(r"\bzu\s+Ende\b|\b(?:endet|endete|endeten)\b")
+_STARTS = re.compile(r"\b(?:beginnt|begann|startet|startete|eröffnet|eröffnete|ab|vom|von|seit)\b")
 _FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmals|erstmalig)\b", re.I)
 _SAME_PLACE = re.compile(
     r"\b(?:im|am|in\s+dem|an\s+dem|in\s+der|an\s+der)\s+(?:selben|gleichen|demselben|derselben)\s+\w+"
@@ -208,6 +210,11 @@ def _place(
             return
     if not when.has_time and venue is None:
         return
+    if when.start and not when.end and _ENDS.search(text, unit.start, unit.end) and not _STARTS.search(
+        text, unit.start, unit.end
+    ):
+        # "Ende November ging der „Leseherbst“ zu Ende": the date is the last day
+        when = args.When(start=None, end=when.start, has_time=True, clock=when.clock)
     if cand.plural and not (args.day_precise(when.start) or _adjacent(text, cand, groups)):
         return
     if cand.trigger.part and not when.clock:

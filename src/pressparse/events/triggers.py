@@ -246,7 +246,45 @@ def find_candidates(
             continue
         cand.reference = effect == "reference"
         kept.append(cand)
+    kept.extend(named_events(text, unit, kept))
+    kept.sort(key=lambda c: c.start)
     return kept
+
+
+#: An event named only by its quoted title: 'ging der „Leseherbst“ zu Ende'.
+_TITLE = re.compile(
+    r"\b(?:der|die|das|den|dem|des)\s+(?P<t>[„\"“»](?P<name>[A-ZÄÖÜ][^„\"“”»«\n]{1,40})[“”\"«])"
+)
+_HAPPENS = re.compile(
+    r"\b(?:fand|fanden|findet|finden)\b.*\bstatt\b|\bzu\s+Ende\b|\b(?:beginnt|begann|startet|"
+    r"startete|endet|endete|geht|ging|lockt|lockte|läuft|lief)\b"
+)
+
+
+def named_events(text: str, unit: Unit, found: list[Candidate]) -> list[Candidate]:
+    """Candidates for quoted titles used as the name of a happening ("Mit vier Lesungen ging der
+    „Leseherbst“ zu Ende"). The type comes from the other triggers of the sentence (a festival
+    of readings is culture), else it is 'other'. A title right after a trigger noun is that
+    trigger's name and no candidate of its own."""
+    sentence = text[unit.start : unit.end]
+    if not _HAPPENS.search(sentence):
+        return []
+    out = []
+    for m in _TITLE.finditer(text, unit.start, unit.end):
+        start, end = m.span("t")
+        if any(c.start <= start < c.end + 3 or start <= c.start < end for c in found):
+            continue
+        if len(m.group("name").split()) > 5:
+            continue  # a quotation, not a title
+        types = [c.type for c in found if c.type != "other"]
+        type_ = max(set(types), key=types.count) if types else "other"
+        name = m.group("name").strip()
+        trig = Trigger(type=type_, kind="phrase", form=name, concept=name.lower(), label=name)
+        cand = Candidate(trig, start, end, unit, trig.concept, unit_text=sentence)
+        _introduce(cand, text)
+        cand.novel = True
+        out.append(cand)
+    return out
 
 
 def context_effect(text: str, cand: Candidate, lex: Lexicon) -> str | None:
