@@ -641,3 +641,33 @@ def test_a_quoted_title_without_typed_neighbours_is_other(lex):
 def test_quotations_and_titles_of_works_are_no_events(lex, text):
     events = run(lex, text, dates=(("14. September", "DATE", "2024-09-14"),), venues=("Jugendhaus",))
     assert all(e.trigger.text[:1] not in "„\"“" for e in events)
+
+
+def test_a_generic_plural_leaves_the_date_to_the_singular_trigger(lex):
+    text = (
+        "Beim Familientag am Sonntag, 8. Juni, können Kinder an Bastelkursen teilnehmen. "
+        "Die Bastelkurse beginnen um 15 Uhr."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("Sonntag, 8. Juni", "DATE", "2025-06-08"), ("um 15 Uhr", "TIME", "2025-06-08T15:00")),
+    )
+    assert sorted((e.type, e.start) for e in events) == [
+        ("other", "2025-06-08"),
+        ("workshop", "2025-06-08T15:00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Samstag, 7. Juni, öffnet die Kläranlage ihre Tore: Beim Tag der offenen Tür gibt es Führungen.",
+        "Für alle Interessierten öffnet das Stadtarchiv, Am Markt 3, am Samstag, 7. Juni, seine Türen zu einem Tag der offenen Tür.",
+    ],
+)
+def test_a_venue_that_opens_its_doors_is_the_place(lex, text):
+    venue = "Kläranlage" if "Kläranlage" in text else "Stadtarchiv"
+    surface = "Samstag, 7. Juni"
+    events = run(lex, text, dates=((surface, "DATE", "2025-06-07"),), venues=(venue,))
+    assert [(e.type, e.start, e.venue) for e in events] == [("other", "2025-06-07", venue)]

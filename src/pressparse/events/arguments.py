@@ -144,6 +144,18 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(re.findall(r"\w+", text[a:b])) if b > a else 99
 
 
+def _nearer_singular(
+    cands: list[Candidate], active: list[int], cand: Candidate, group: DateGroup
+) -> bool:
+    mine = _distance(cand.start, cand.end, group.start_offset, group.end_offset)
+    return any(
+        not cands[i].plural
+        and cands[i] is not cand
+        and _distance(cands[i].start, cands[i].end, group.start_offset, group.end_offset) < mine
+        for i in active
+    )
+
+
 _ATTACHING = frozenset(
     "am im um ab vom von bis zum zur in an seit für jeweils bereits schon erst noch gegen "
     "der die das den dem des".split()
@@ -212,6 +224,10 @@ def assign_dates(
             pool = [g for g in free if not _CLAUSE_BREAK.search(_between(text, cand, g))]
             if not pool and not free:
                 pool = [g for g in groups if not _CLAUSE_BREAK.search(_between(text, cand, g))]
+        if cand.plural:
+            # "Beim Tag der offenen Tür am Sonntag ... an Schauübungen teilnehmen": a date nearer
+            # to a singular trigger is that trigger's, not the generic plural's
+            pool = [g for g in pool if not _nearer_singular(cands, active, cand, g)]
         if not pool:
             continue
         nearest = min(pool, key=lambda g: _distance(cand.start, cand.end, g.start_offset, g.end_offset))
@@ -288,9 +304,17 @@ def _is_object(text: str, cand: Candidate, start: int) -> bool:
     )
 
 
-def is_locative(text: str, start: int, unit_start: int) -> bool:
+#: "öffnet die Feuerwache, Hauptstraße 4, am Sonntag ihre Tore": the venue opens its doors
+_OPENS_DOORS = re.compile(r"[^;:]{0,150}?\b(?:ihre|seine)\s+(?:Tore|Türen|Pforten)\b")
+_OPENS = re.compile(r"\böffne(?:t|n|te|ten)\s+(?:(?:der|die|das|den)\s+)?(?:[a-zäöü][\w-]*\s+)?$")
+
+
+def is_locative(text: str, start: int, unit_start: int, end: int | None = None) -> bool:
     """Whether the venue mention at ``start`` is introduced as a place in its sentence."""
-    return bool(_LOCATIVE.search(text[max(unit_start, start - 60) : start]))
+    left = text[max(unit_start, start - 60) : start]
+    if _LOCATIVE.search(left):
+        return True
+    return end is not None and bool(_OPENS.search(left)) and bool(_OPENS_DOORS.match(text, end))
 
 
 def venue_mentions(venues: list[Venue], limit: int | None) -> list[VenueMention]:

@@ -123,7 +123,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
         absorb(cands)
         per_unit.append(cands)
         in_unit = [
-            replace(v, locative=args.is_locative(text, v.start, unit.start))
+            replace(v, locative=args.is_locative(text, v.start, unit.start, v.end))
             for v in vmentions
             if unit.start <= v.start < unit.end
         ]
@@ -480,7 +480,7 @@ def _fallback_venues(
             for u in unit_list
             if u.para == main_unit.para and u.index not in owned_units
             for v in vmentions
-            if u.start <= v.start < u.end and args.is_locative(text, v.start, u.start)
+            if u.start <= v.start < u.end and args.is_locative(text, v.start, u.start, v.end)
         ]
         if free:
             draft.venue = min(free, key=lambda f: (f[0], f[1]))[2].venue
