@@ -671,3 +671,30 @@ def test_a_venue_that_opens_its_doors_is_the_place(lex, text):
     surface = "Samstag, 7. Juni"
     events = run(lex, text, dates=((surface, "DATE", "2025-06-07"),), venues=(venue,))
     assert [(e.type, e.start, e.venue) for e in events] == [("other", "2025-06-07", venue)]
+
+
+def test_weekdays_of_a_multi_day_programme_fall_inside_it(lex):
+    text = (
+        "Vom 2. bis 4. Mai 2025 war eine Delegation aus der Partnerstadt zu Gast.\n\n"
+        "Am Freitagabend gab es einen Empfang im Rathaus. Am Samstag stand eine Radtour auf "
+        "dem Programm. Am Sonntagvormittag besuchte die Gruppe ein Konzert im Dom."
+    )
+    # weekdays resolved against a later publication date land in the wrong week
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("Vom 2. bis 4. Mai 2025", "DATE", "2025-05-02"),
+            ("Vom 2. bis 4. Mai 2025", "DATE", "2025-05-04"),
+            ("Freitagabend", "TIME", "2025-05-09TEV"),
+            ("Samstag", "DATE", "2025-05-10"),
+            ("Sonntagvormittag", "TIME", "2025-05-11TMO"),
+        ),
+        venues=("Rathaus", "Dom"),
+    )
+    assert [(e.type, e.start) for e in events] == [
+        ("other", "2025-05-02"),
+        ("ceremony", "2025-05-02TEV"),
+        ("other", "2025-05-03"),
+        ("culture", "2025-05-04TMO"),
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..schema import Event, Mention, Organization, Participant, Person, TimeExpression, Venue
 from . import arguments as args
@@ -111,7 +111,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     text = inputs.text
     limit = inputs.body_end
     unit_list = units(text, inputs.sentences, limit)
-    timexes = [t for t in inputs.dates if limit is None or t.start < limit]
+    timexes = programme_days([t for t in inputs.dates if limit is None or t.start < limit])
     vmentions = args.venue_mentions(inputs.venues, limit)
     org_spans = [(m.start, m.end) for o in inputs.organizations for m in o.mentions]
     drafts: list[Draft] = []
@@ -147,6 +147,71 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     _share_opening_venues(drafts)
     _fallback_venues(text, drafts, unit_list, per_unit, vmentions, owned_units)
     return [_finish(text, d, unit_list, inputs) for d in sorted(drafts, key=lambda d: d.main.start)]
+
+
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+_SONNABEND = "sonnabend"
+
+
+def _weekday_of(text: str) -> int | None:
+    low = text.lower()
+    if _SONNABEND in low:
+        return 5
+    hits = [i for i, name in enumerate(_WEEKDAYS) if name in low]
+    return hits[0] if len(hits) == 1 else None
+
+
+def programme_days(timexes: list[TimeExpression]) -> list[TimeExpression]:
+    """Bare weekdays inside a multi-day programme fall on the programme's days.
+
+    "Vom 6. bis 8. Oktober war eine Delegation zu Gast ... Am Freitagabend ... Am Samstag ...":
+    a weekday without a date after a range of two to fourteen days is the day of the range
+    with that weekday, even where it was resolved against the publication date to another
+    week. A later full date outside the range ends the programme.
+    """
+    window: tuple[date, date] | None = None
+    out: list[TimeExpression] = []
+    ordered = sorted(timexes, key=lambda t: (t.start, t.end))
+    i = 0
+    while i < len(ordered):
+        timex = ordered[i]
+        day = _iso_day(timex.value)
+        if timex.type == "DATE" and day is not None and re.search(r"\d", timex.text):
+            partner = next(
+                (o for o in ordered[i + 1 : i + 3] if o.start == timex.start and o.type == "DATE"),
+                None,
+            )
+            last = _iso_day(partner.value) if partner else None
+            if last is not None and 1 <= (last - day).days <= 13:
+                window = (day, last)
+            elif window is not None and not (window[0] <= day <= window[1]):
+                window = None
+        elif (
+            window is not None
+            and day is not None
+            and not re.search(r"\d", timex.text)
+            and not (window[0] <= day <= window[1])
+        ):
+            weekday = _weekday_of(timex.text)
+            if weekday is not None:
+                span = (window[1] - window[0]).days + 1
+                for offset in range(span):
+                    candidate = window[0] + timedelta(days=offset)
+                    if candidate.weekday() == weekday:
+                        timex = timex.model_copy(
+                            update={"value": candidate.isoformat() + timex.value[10:]}
+                        )
+                        break
+        out.append(timex)
+        i += 1
+    return out
+
+
+def _iso_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def _when_of(
