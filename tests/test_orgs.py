@@ -92,3 +92,73 @@ def test_person_orgs_are_added() -> None:
 def test_heads_lexicon_validation() -> None:
     with pytest.raises(LexiconError, match="heads.tsv:1"):
         parse_heads("Rat\tm\tcouncil\n", "heads.tsv")
+
+
+# -- general rules (invented sentences) ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated compounds
+        ("Die Pläne stellt das Garten- und Friedhofsamt vor.", "Garten- und Friedhofsamt"),
+        ("Die Industrie- und Handelskammer Lindenberg berät.", "Industrie- und Handelskammer Lindenberg"),
+        ("Laut Angaben des Hoch- und Tiefbauamtes beginnt der Bau.", "Hoch- und Tiefbauamt"),
+        # complements in the genitive
+        ("Es berichtete der Fachdienst Jugend des Landkreises.", "Fachdienst Jugend des Landkreises"),
+        ("Der Ausschuss für Umwelt und Verkehr des Kreistages tagt.",
+         "Ausschuss für Umwelt und Verkehr des Kreistages"),
+        ("Das Presseamt der Stadt Lindenberg informiert.", "Presseamt der Stadt Lindenberg"),
+        # quoted names keep the noun before them
+        ("Es singt der Chor der Musikschule „Tonleiter“.", "Chor der Musikschule „Tonleiter“"),
+        ("Die Initiative „Grün für alle“ sammelt Unterschriften.", "Initiative „Grün für alle“"),
+        # descriptors before a company or association name are not part of it
+        ("Den Auftrag erhielt die Firma Westbau Lindner GmbH.", "Westbau Lindner GmbH"),
+        ("Mitglieder des Vereins Kulturfreunde Nord e. V. helfen.", "Kulturfreunde Nord e. V."),
+        ("Geplant hat das Büro Weitblick Haas & Ott GmbH.", "Büro Weitblick Haas & Ott GmbH"),
+        # administrative units with their own name
+        ("Anfragen beantwortet das Referat Bürgerdialog.", "Referat Bürgerdialog"),
+        ("Zuständig ist die Abteilung Sport und Freizeit.", "Abteilung Sport und Freizeit"),
+        ("Die Volkshochschule am Stadtwald feiert.", "Volkshochschule am Stadtwald"),
+        ("Der Freistaat Sachsen fördert das Projekt.", "Freistaat Sachsen"),
+    ],
+)
+def test_general_org_rules(text: str, expected: str) -> None:
+    assert expected in org_names(text)
+
+
+def test_body_in_a_genitive_stays_its_own_organisation() -> None:
+    text = ("Landeshauptstadt Lindenberg, 3. Mai 2024\n\nDer Markt öffnet.\n\n"
+            "Pressestelle der Landeshauptstadt Lindenberg")
+    assert set(org_names(text)) == {
+        "Landeshauptstadt Lindenberg", "Pressestelle der Landeshauptstadt Lindenberg"}
+
+
+def test_short_form_joins_name_with_genitive() -> None:
+    text = "Der Kreistag des Kreises Lindenberg tagt. Der Kreistag Lindenberg hat 40 Sitze."
+    assert org_names(text) == ["Kreistag des Kreises Lindenberg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Text.\n\nStadt Lindenberg – Presse- und Öffentlichkeitsarbeit\nTel. 0123 45",
+         {"Stadt Lindenberg", "Presse- und Öffentlichkeitsarbeit"}),
+        ("Text.\n\nGemeinde Talheim, Referat Kommunikation\n", {"Gemeinde Talheim", "Referat Kommunikation"}),
+    ],
+)
+def test_unit_in_contact_line(text: str, expected: set[str]) -> None:
+    assert set(org_names(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Netzwerke der Region treffen sich.",
+        "Es spielt die Münsteraner Band Kiesel & Sand.",
+        "Der Festgottesdienst beginnt um zehn.",
+        "Neuer Kreistag gewählt",
+    ],
+)
+def test_more_non_organisations(text: str) -> None:
+    names = org_names(text)
+    assert not any(n in ("Netzwerke", "Münsteraner Band", "Festgottesdienst", "Neuer Kreistag")
+                   for n in names)

@@ -34,8 +34,11 @@ class OrgsComponent:
         places = frozenset(e.text for e in doc.ents if e.label_ in LOC_LABELS)
         people = doc._.pp_people or []
         person_spans = [(m.start, m.end) for p in people for m in p.mentions]
-        venue_spans = [(m.start, m.end) for v in find_venues(text, places, person_spans)
-                       for m in v.mentions]
+        venues = find_venues(text, places, person_spans)
+        venue_spans = [(m.start, m.end) for v in venues for m in v.mentions]
+        # a place given with its street address is a venue, not also an organisation
+        addressed = [(m.start, m.end) for v in venues if v.address is not None
+                     and v.address.street for m in v.mentions]
         model = []
         if self.use_model:
             for e in doc.ents:
@@ -50,7 +53,7 @@ class OrgsComponent:
             person_spans=person_spans,
             extra=doc.user_data.get("pp_person_orgs", []),
             places=places,
-            blocked=person_spans,
+            blocked=person_spans + addressed,
         )
         doc._.pp_organizations = orgs
         doc.spans[self.span_key] = char_spans(

@@ -109,13 +109,15 @@ def _base_name(words: Sequence[Word], lo: int, hi: int, gender: str | None) -> s
             ):
                 texts[i] = t[:-2] if t.endswith("es") and not t.endswith("ses") else t[:-1]
                 break
-            elif not t[:1].isupper():
-                continue
+            elif not t[:1].isupper() or t.endswith("-") or t in ("und", "&"):
+                continue  # "des Hoch- und Tiefbauamtes": the head comes later
             else:
                 break
+    while len(texts) > 1 and texts[0] in DESCRIPTORS and texts[1][:1].isupper():
+        texts = texts[1:]  # "Firma Nordhessische Brückenbau GmbH" -> the name itself
     out = ""
     for i, t in enumerate(texts):
-        if i and not (t in ",." or out.endswith("&") or t == "&"):
+        if i and not (t in ",." or out.endswith(("&", "„", "‚", "»")) or t == "&" or t in "“”‘«"):
             out += " "
         out += t
     return out
@@ -171,7 +173,21 @@ def for_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
             continue
         if commas and not saw_und_after_comma:
             last_good = commas[0] - 1
-        end = words[last_good].end
+        hi = last_good + 1
+        if hi + 1 < len(words) and words[hi].text in ("des", "der") and _same_line(text, words, hi + 1):
+            gen = words[hi + 1].text
+            h = forms.head_of(gen)
+            territorial = gen in forms.territorial or gen.rstrip("s") in forms.territorial or (
+                gen[:-2] in forms.territorial
+            )
+            place_next = _same_line(text, words, hi + 2) and words[hi + 2].is_cap and (
+                not words[hi + 2].is_punct
+            )
+            if h is not None and h.kind in ("council", "authority") and not territorial:
+                hi += 2  # "Ausschuss für Soziales des Kreistages"
+            elif territorial and place_next:
+                hi += 3  # "… der Stadt Jena"
+        end = words[hi - 1].end
         out.append(OrgCandidate(w.start, end, text[w.start:end], "orgs_for_1"))
     return out
 
@@ -187,7 +203,7 @@ def head_candidates(
             continue
         territorial = w.text in forms.territorial
         head = forms.head_of(w.text)
-        if head is None and not territorial:
+        if head is None and not territorial and w.text not in UNIT_HEADS:
             continue
         if w.text in forms.not_orgs or w.text.rstrip("s") in forms.not_orgs:
             continue
@@ -197,27 +213,44 @@ def head_candidates(
         # a council noun used as a person's office: "Stadtrat Hans Kühl"
         if i + 1 < len(words) and any(s == words[i + 1].start for s, _ in person_spans):
             continue
+        if w.text in ACT_HEADS and i + 1 < len(words) and words[i + 1].is_cap:
+            continue  # "die Münsteraner Band Rosa Blitz": the name after it is the group
         lo, hi = i, i + 1
         if i > 0 and not territorial and (
             (words[i - 1].is_cap and words[i - 1].text.endswith("er") and org_forms().head_of(
-                words[i - 1].text) is None and len(words[i - 1].text) > 3)
+                words[i - 1].text) is None and len(words[i - 1].text) > 3
+             and words[i - 1].text.lower()[:-2] not in COMMON_ADJ_STEMS)
             or _ADJ_LOWER.match(words[i - 1].text)
         ) and words[i - 1].text.lower() not in ARTICLES:
             lo = i - 1
-        if looks_like_place(words, hi, places) or (
+        if i > 1 and words[i - 1].text in ("und", "&") and words[i - 2].text.endswith("-"):
+            lo = i - 2  # "Verkehrs- und Tiefbauamt", "Industrie- und Handelskammer"
+        if _same_line(text, words, hi) and words[hi].text in QUOTES_OPEN:
+            hi = _quoted_end(words, hi)  # "Musikschule „Klangfarbe“"
+        elif looks_like_place(words, hi, places) or (
             territorial and hi < len(words) and words[hi].is_cap and not words[hi].is_punct
         ):
             hi += 1
-        elif (
+        elif w.text in UNIT_HEADS or (head is not None and head.kind == "unit"):
+            hi = _unit_name_end(text, words, hi, places)  # "Referat Kommunikation"
+        elif head is not None and head.kind == "school" and hi + 2 < len(words) and (
+            words[hi].text == "am" or [x.text for x in words[hi : hi + 2]] == ["an", "der"]
+        ):
+            k = hi + (1 if words[hi].text == "am" else 2)
+            if words[k].is_cap and _same_line(text, words, k):
+                hi = k + 1  # "Grundschule am Sportpark"
+        if (
             hi + 1 < len(words)
-            and words[hi].text in ("der", "des", "von")
+            and words[hi].text in (("von",) if territorial else ("der", "des", "von"))
             and words[hi + 1].is_cap
         ):
             k = hi + 1
             while k < len(words) and k < hi + 5 and (
                 words[k].is_cap and not words[k].is_punct and not words[k].text.endswith(".")
                 or words[k].text in ("der", "des")
-            ) and "\n" not in text[words[k - 1].end : words[k].start]:
+            ) and "\n" not in text[words[k - 1].end : words[k].start] and not any(
+                ps <= words[k].start < pe for ps, pe in person_spans
+            ):
                 k += 1
             while k > hi + 1 and words[k - 1].text in ("der", "des"):
                 k -= 1
@@ -227,6 +260,8 @@ def head_candidates(
                 words[hi].text != "von" or looks_like_place(words, hi + 1, places) or k == hi + 2
             ):
                 hi = k
+                if _same_line(text, words, hi) and words[hi].text in QUOTES_OPEN:
+                    hi = _quoted_end(words, hi)  # "der Musikschule „Klangfarbe“"
         if territorial and hi == i + 1:
             continue  # "die Stadt": a reference, not a name
         prev = words[lo - 1].text.lower() if lo > 0 else ""
@@ -243,6 +278,48 @@ def head_candidates(
         out.append(OrgCandidate(start, end, name, "orgs_territorial_1" if territorial else "orgs_head_1",
                                 generic=generic))
     return out
+
+
+#: Words that describe what kind of body follows, not part of its name.
+DESCRIPTORS = frozenset("Firma Firmen Vereins Verein Unternehmen".split())
+#: Heads of administrative units whose name follows them ("Referat Kommunikation",
+#: "Fachdienst Soziales", "Abteilung Kommunikation und Dokumentation").
+UNIT_HEADS = frozenset(
+    "Fachbereich Fachdienst Referat Abteilung Dezernat Stabsstelle Sachgebiet Geschäftsbereich "
+    "Eigenbetrieb".split()
+)
+#: Capitalised adjectives that start a sentence, not city adjectives ("Neuer Kreistag …").
+COMMON_ADJ_STEMS = frozenset(
+    "neu alt groß klein erst zweit dritt letzt künftig bisherig ehemalig gesamt ganz eigen jung "
+    "früher heutig jetzig amtierend gewählt".split()
+)
+
+
+def _same_line(text: str, words: Sequence[Word], k: int) -> bool:
+    return 0 < k < len(words) and "\n" not in text[words[k - 1].end : words[k].start]
+
+
+def _quoted_end(words: Sequence[Word], k: int) -> int:
+    """Index after the closing quote of a short quoted name opening at word k (or k)."""
+    close = next((m for m in range(k + 1, min(k + 10, len(words))) if words[m].text in QUOTES_CLOSE),
+                 None)
+    return close + 1 if close is not None and close > k + 1 else k
+
+
+def _unit_name_end(text: str, words: Sequence[Word], k: int, places: frozenset[str]) -> int:
+    """End of a unit's name after its head: capitalised nouns, "und", "Presse- und …"."""
+    j = k
+    while j < len(words) and j < k + 6 and _same_line(text, words, j):
+        t = words[j].text
+        if words[j].is_cap and not words[j].is_punct and t not in places and t not in (
+            "Der", "Die", "Das"
+        ) and not t.endswith(".") or j > k and t in ("und", "&") and j + 1 < len(words) and words[j + 1].is_cap and (
+            words[j - 1].is_cap or words[j - 1].text.endswith("-")
+        ):
+            j += 1
+        else:
+            break
+    return j
 
 
 def named_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
@@ -305,6 +382,28 @@ def _act_name_end(text: str, words: Sequence[Word], k: int) -> int:
     return j
 
 
+_FOOTER_UNIT = regex.compile(
+    r"^[ \t]*(?P<body>\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}.-]*){1,3})[ \t]*(?:[–—-]|,)[ \t]*"
+    r"(?P<unit>\p{Lu}[\p{L}-]*(?:[ \t]+(?:und|für|\p{Lu}[\p{L}-]*)){0,5})[ \t]*$",
+    regex.M,
+)
+
+
+def footer_unit_candidates(text: str) -> list[OrgCandidate]:
+    """orgs_unit_1: a contact line "Stadt Kassel – Presse- und Öffentlichkeitsarbeit",
+    "Stadt Ulm, Abteilung Kommunikation": the unit after a municipal body."""
+    forms = org_forms()
+    out = []
+    for m in _FOOTER_UNIT.finditer(text):
+        if m.group("body").split()[0] not in forms.territorial:
+            continue
+        unit = m.group("unit")
+        if unit.split()[-1] in ("und", "für"):
+            continue
+        out.append(OrgCandidate(m.start("unit"), m.end("unit"), unit, "orgs_unit_1"))
+    return out
+
+
 def legal_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     """orgs_legal_1: capitalised words before a legal form, on one line."""
     out = []
@@ -313,11 +412,19 @@ def legal_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
             before = [w for w in words if w.end <= m.start()]
             k = len(before)
             while k > 0 and len(before) - k < 6 and (
-                before[k - 1].is_cap or before[k - 1].text in ("&", "und", "für", "der")
-            ) and not before[k - 1].is_punct and "\n" not in text[before[k - 1].end : m.start()]:
+                before[k - 1].text == "&"
+                or (before[k - 1].is_cap and not before[k - 1].is_punct)
+                or before[k - 1].text in ("und", "für", "der")
+            ) and "\n" not in text[before[k - 1].end : m.start()]:
+                if before[k - 1].text == "der" and k > 1 and before[k - 2].text in ("und", ","):
+                    break  # "der Mittagsbetreuung und der Musikschule X e. V."
                 k -= 1
-            while k < len(before) and (not before[k].is_cap or before[k].text.lower() in ARTICLES):
+            while k < len(before) and (
+                not before[k].is_cap or before[k].text.lower() in ARTICLES or before[k].text == "&"
+            ):
                 k += 1
+            while k + 1 < len(before) and before[k].text in DESCRIPTORS and before[k + 1].is_cap:
+                k += 1  # "Firma X GmbH", "des Vereins X e. V.": the name itself
             if k < len(before):
                 out.append(OrgCandidate(before[k].start, m.end(), text[before[k].start : m.end()],
                                         "orgs_legal_1"))
@@ -338,6 +445,9 @@ def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int
     forms = org_forms()
     out = []
     for start, end in spans:
+        dash = text.find(" – ", start, end)
+        if dash != -1:
+            end = dash  # "Gemeinde X – Presse- und …": the body before the dash
         inside = [w for w in words if w.end > start and w.start < end]
         while inside and (inside[0].text.lower() in ARTICLES | LOCATIVE or inside[0].is_punct):
             inside = inside[1:]
@@ -355,7 +465,9 @@ def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int
         ):
             continue  # "das Gremium für Integration": a description, not a name
         if len(inside) == 2 and inside[0].text.endswith("er") and forms.head_of(last) is None:
-            continue  # "Harburger Leitbild": a city adjective before a thing
+            continue  # "Bochumer Stadtbild": a city adjective before a thing
+        if len(inside) == 1 and (forms.head_of(last[:-1]) is not None or last.endswith("kreise")):
+            continue  # "Netzwerke", "Freundeskreise": a plural names no single body
         if _inside_longer_quote(text, s, e):
             continue  # "Wohnung gegen Bahncard": part of a quoted title
         out.append(OrgCandidate(s, e, name, "orgs_model_1", generic=name in forms.generic))
@@ -380,7 +492,24 @@ def _inside_longer_quote(text: str, start: int, end: int) -> bool:
     return open_at + 1 < len(before) or close_at > 0
 
 
+def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    it = iter(long)
+    return all(any(x == y for y in it) for x in short)
+
+
+def _genitive_part(name: str) -> str | None:
+    """"Pressestelle der Landeshauptstadt Schwerin" -> "Landeshauptstadt Schwerin"."""
+    m = regex.search(r"\s(?:der|des)\s(.+)$", name)
+    return m.group(1) if m else None
+
+
 def _same_org(a: str, b: str) -> bool:
+    # an organisation named in another's genitive is another one ("Stadt Jena" in
+    # "Fachbereich Wirtschaftsförderung der Stadt Jena"), unless it is only a generic word
+    for x, y in ((a, b), (b, a)):
+        gen = _genitive_part(y)
+        if gen and len(name_stems(x)) > 1 and name_stems(x) == name_stems(gen):
+            return False
     sa, sb = name_stems(a), name_stems(b)
     if not sa or not sb:
         return False
@@ -390,6 +519,8 @@ def _same_org(a: str, b: str) -> bool:
     n = len(short)
     if any(tuple(long[i : i + n]) == tuple(short) for i in range(len(long) - n + 1)):
         return True
+    if n > 1 and short[0] == long[0] and _subsequence(short, long):
+        return True  # "Kreistag Nordfriesland" ~ "Kreistag des Kreises Nordfriesland"
     # "der Beirat" -> "Seniorenbeirat Heidelberg"
     return n == 1 and any(w.endswith(short[0]) and len(w) > len(short[0]) + 3 for w in long)
 
@@ -438,6 +569,7 @@ def find_orgs(
         + named_candidates(text, words)
         + legal_candidates(text, words)
         + party_candidates(text)
+        + footer_unit_candidates(text)
         + model_candidates(text, words, model_spans)
         + [OrgCandidate(s, e, n, "orgs_role_1") for s, e, n in extra]
     )

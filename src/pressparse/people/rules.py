@@ -817,6 +817,8 @@ def _bracket_org(content: str | None) -> str | None:
         return None
     if content[:1].isdigit() or not content[:1].isupper():
         return None
+    if "," in content and " und " in content:
+        return None  # "(Schule, Sport und Finanzen)": a portfolio, not a party or list
     if len(words) == 1 and not content.isupper():
         return None  # "(Niederkail)": a single capitalised word is usually the place
     return content

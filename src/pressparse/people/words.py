@@ -24,7 +24,7 @@ _UPPER = regex.compile(r"^\p{Lu}")
 
 #: Short forms that keep their period as part of the word (besides titles and initials).
 ABBREVIATIONS = frozenset(
-    "Dr Prof Dres Dipl St Str Zr Nr Tel Fax Hr Fr Mag Priv Doz PD v med phil jur rer nat "
+    "Dr Prof Dres Dipl St Str Zr Nr Tel Fax Hr Fr Mag Priv Doz PD v e med phil jur rer nat "
     "h.c Ing Kfm Päd Psych".split()
 )
 
