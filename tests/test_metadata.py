@@ -23,6 +23,13 @@ BODY = "Die Stadt lädt zum Fest ein. " * 12
          "Landeshauptstadt Erfurt"),
         (BODY + "\n\nFoto: Stadt Köln/ Jana Petersen", "Stadt Köln"),
         ("Die Stadt Bonn teilt mit, dass der Markt ausfällt.", "Stadt Bonn"),
+        # contact and header lines that name the body (invented)
+        (BODY + "\n\nPressestelle des Bezirksamts Lindenberg\nTel. 030 1234", "Bezirksamt Lindenberg"),
+        (BODY + "\n\nPresse- und Informationsamt der Stadt Talheim\n", "Stadt Talheim"),
+        (BODY + "\n\nLandkreis Lindenberg – Referat für Presse\nTel. 0123 4", "Landkreis Lindenberg"),
+        ("Titel\n\nLandeshauptstadt Talheim, 3. Mai 2024\n\n" + BODY, "Landeshauptstadt Talheim"),
+        # a body named at a line start in the middle of the text is no issuer
+        ("Titel\n\n" + BODY + "\n\nStadt Lindenberg, so heißt es, plant.\n\n" + BODY + BODY, None),
         (BODY, None),
     ],
 )

@@ -37,6 +37,11 @@ _ISSUER_NAME = r"(?P<issuer>\p{Lu}[\p{L}.-]*(?:[ \t]+(?:der|des|für|und|\p{Lu}[
 _ISSUER_PATTERNS = (
     # "Pressestelle der Stadtverwaltung Pirmasens" / "Pressestelle Bezirksamt Harburg"
     regex.compile(rf"Pressestelle[ \t]+(?:der|des)?[ \t]*{_ISSUER_NAME}"),
+    # "Presseamt der Stadt Lindenberg", "Presse- und Informationsamt der Stadt Lindenberg"
+    regex.compile(rf"Presse(?:amt|-[ \t]und[ \t]\p{{L}}+amt|referat)[ \t]+(?:der|des)[ \t]+{_ISSUER_NAME}"),
+    # a contact or header line that starts with the body: "Stadt Lindenberg – Presse und …",
+    # "Landeshauptstadt Lindenberg, 3. Mai 2024", "Gemeinde Talheim" alone on its line
+    regex.compile(rf"(?m)^[ \t]*{_ISSUER_NAME}[ \t]*(?:[–—]|,|$)"),
     # "Text/Foto: Landeshauptstadt Erfurt am 3. Mai 2024"
     regex.compile(rf"(?:Text|Quelle)[ \t]*(?:/[ \t]*(?:Foto|Bild))?[ \t]*:[ \t]*{_ISSUER_NAME}"),
     # "Foto: Stadt Köln/ Jana Petersen"
@@ -80,13 +85,27 @@ def footer_start(text: str, min_body: float = 0.5) -> int | None:
 
 
 def find_issuer(text: str) -> str | None:
-    """The publishing authority, if the text names it in a source line or a 'teilt mit'."""
-    for pattern in _ISSUER_PATTERNS:
+    """The publishing authority, if the text names it in a source line, a contact line, a
+    header line or a 'teilt mit'. Line-start names count only in the first or last lines."""
+    lines = text.splitlines(keepends=True)
+    head_end = min(sum(len(x) for x in lines[:4]), 300)
+    tail_start = max(len(text) - sum(len(x) for x in lines[-6:]), len(text) - 300)
+    for n, pattern in enumerate(_ISSUER_PATTERNS):
         for m in pattern.finditer(text):
-            name = _trim(m.group("issuer"))
-            if name and _AUTHORITY.match(name):
+            if n == 2 and head_end < m.start() < tail_start:
+                continue
+            name = _base_form(_trim(m.group("issuer")))
+            if name and _AUTHORITY.match(name) and len(name.split()) > 1 or name in ("Senat",):
                 return name
     return None
+
+
+def _base_form(name: str) -> str:
+    """"Bezirksamts Pankow" -> "Bezirksamt Pankow", "Landkreises X" -> "Landkreis X"."""
+    words = name.split()
+    if words and regex.match(r"^\p{Lu}\p{L}*(?:amt|kreis|rat)e?s$", words[0]):
+        words[0] = words[0][:-2] if words[0].endswith("es") else words[0][:-1]
+    return " ".join(words)
 
 
 def _trim(name: str) -> str:
