@@ -19,6 +19,7 @@ Cities and districts alone are places, not venues.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -499,9 +500,12 @@ def nested_candidates(
     """"BVV-Saal im Rathaus Pankow", "im Briefwahlbüro im Rathaus II": a room or office
     inside a building is one venue, named with the building."""
     by_start = {c.start: c for c in cands}
+    starts = [w.start for w in words]  # words are in text order: bisect, not a scan per candidate
+    word_at = {w.start: w for w in words}
     out = []
     for c in cands:
-        k = next((w.index for w in words if w.start >= c.end), None)
+        pos = bisect_left(starts, c.end)
+        k = words[pos].index if pos < len(words) else None
         if k is None:
             continue
         for prep in _IN:
@@ -517,7 +521,7 @@ def nested_candidates(
             break
     # an office noun without a venue head, after a locative: "im Briefwahlbüro im Rathaus II"
     for c in cands:
-        first = next((w for w in words if w.start == c.start), None)
+        first = word_at.get(c.start)
         if first is None or first.index < 3:
             continue
         for prep in _IN:
