@@ -7,8 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-#: Default size limit: far above any real release (the longest we have seen are ~30k chars).
-DEFAULT_MAX_CHARS = 1_000_000
+#: Default size limit: well above any real release (the longest we have seen are ~30k chars).
+#: Longer texts are analysed in chunks of at most this size, which also bounds the cost of
+#: rules that grow faster than linearly with the size of one Doc (docs/robustness.md).
+DEFAULT_MAX_CHARS = 100_000
 
 
 class Options(BaseModel):
