@@ -140,8 +140,8 @@ def test_short_form_joins_name_with_genitive() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Text.\n\nStadt Lindenberg – Presse- und Öffentlichkeitsarbeit\nTel. 0123 45",
-         {"Stadt Lindenberg", "Presse- und Öffentlichkeitsarbeit"}),
+        ("Text.\n\nStadt Lindenberg – Bürger- und Medienservice\nTel. 0123 45",
+         {"Stadt Lindenberg", "Bürger- und Medienservice"}),
         ("Text.\n\nGemeinde Talheim, Referat Kommunikation\n", {"Gemeinde Talheim", "Referat Kommunikation"}),
     ],
 )

@@ -390,7 +390,7 @@ _FOOTER_UNIT = regex.compile(
 
 
 def footer_unit_candidates(text: str) -> list[OrgCandidate]:
-    """orgs_unit_1: a contact line "Stadt Kassel – Presse- und Öffentlichkeitsarbeit",
+    """orgs_unit_1: a contact line "Stadt Kassel – Bürger- und Medienservice",
     "Stadt Ulm, Abteilung Kommunikation": the unit after a municipal body."""
     forms = org_forms()
     out = []
