@@ -698,3 +698,52 @@ def test_weekdays_of_a_multi_day_programme_fall_inside_it(lex):
         ("other", "2025-05-03"),
         ("culture", "2025-05-04TMO"),
     ]
+
+
+def test_an_attributive_participle_is_no_predicate_of_a_same_type_noun(lex):
+    text = (
+        "Anlass des Treffens am 5. Mai war der Jahrestag der 1991 unterzeichneten Vereinbarung, "
+        "die damals im Schloss unterschrieben worden war."
+    )
+    events = run(
+        lex, text, dates=(("5. Mai", "DATE", "2025-05-05"), ("1991", "DATE", "1991")), venues=("Schloss",)
+    )
+    assert sorted((e.type, e.start, e.venue) for e in events) == [
+        ("other", "1991", "Schloss"),
+        ("other", "2025-05-05", None),
+    ]
+
+
+def test_a_plurals_own_attribute_does_not_take_its_date(lex):
+    text = (
+        "Noch bis zum 30. Mai ist im Foyer die Ausstellung „Wasserwege“ zu sehen. "
+        "Führungen durch die Ausstellung gibt es samstags um 11 Uhr."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("bis zum 30. Mai", "DATE", "2025-05-30"), ("samstags um 11 Uhr", "SET", "XXXX-WXX-6T11:00")),
+        venues=("Foyer",),
+    )
+    assert [(e.type, e.start, e.end, e.venue) for e in events] == [
+        ("culture", None, "2025-05-30", "Foyer"),
+        ("culture", "XXXX-WXX-6T11:00", None, None),
+    ]
+
+
+def test_a_dated_mention_is_not_taken_over_by_an_undated_event(lex):
+    text = (
+        "Der Vertrag wurde damals im Schloss unterzeichnet. "
+        "Der Gegenbesuch ist für Juni 2025 geplant."
+    )
+    events = run(lex, text, dates=(("Juni 2025", "DATE", "2025-06"),), venues=("Schloss",))
+    assert [(e.start, e.venue) for e in events] == [(None, "Schloss"), ("2025-06", None)]
+
+
+def test_a_ground_breaking_is_not_absorbed_by_the_works_it_starts(lex):
+    text = "Mit dem ersten Spatenstich haben gestern die Bauarbeiten für die neue Kita begonnen."
+    events = run(lex, text, dates=(("gestern", "DATE", "2025-03-04"),))
+    assert sorted((e.type, e.start) for e in events) == [
+        ("opening", "2025-03-04"),
+        ("works_closure", "2025-03-04"),
+    ]

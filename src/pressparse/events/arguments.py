@@ -145,15 +145,26 @@ def _words_between(text: str, a: int, b: int) -> int:
 
 
 def _nearer_singular(
-    cands: list[Candidate], active: list[int], cand: Candidate, group: DateGroup
+    text: str, cands: list[Candidate], active: list[int], cand: Candidate, group: DateGroup
 ) -> bool:
     mine = _distance(cand.start, cand.end, group.start_offset, group.end_offset)
     return any(
         not cands[i].plural
         and cands[i] is not cand
+        # not the plural's own attribute ("Führungen durch die Ausstellung")
+        and not (
+            cands[i].start >= cand.end
+            and _OWN_ATTRIBUTE.fullmatch(text, cand.end, cands[i].start)
+        )
         and _distance(cands[i].start, cands[i].end, group.start_offset, group.end_offset) < mine
         for i in active
     )
+
+
+_PREP_ATTRIBUTE = re.compile(
+    r"\s+(?:durch|über|zu|zur|zum|für|von|vom|aus|mit)\s+(?:(?:der|die|das|den|dem|des)\s+)?"
+)
+_OWN_ATTRIBUTE = re.compile(r"\s+(?:[a-zäöü]+\s+)?(?:der|die|das|den|dem|des)\s+")
 
 
 _ATTACHING = frozenset(
@@ -171,9 +182,17 @@ def assign_dates(
     Dienstag") belongs to it alone. Every trigger without such a claim takes the nearest
     unclaimed group.
     """
-    active = [i for i, c in enumerate(cands) if c.absorbed_by is None]
+    # "Führungen durch die Ausstellung": a reference inside another trigger's phrase has no
+    # date of its own
+    inside = {
+        k
+        for k, c in enumerate(cands)
+        if c.refers_back
+        and any(o.end <= c.start and _PREP_ATTRIBUTE.fullmatch(text, o.end, c.start) for o in cands)
+    }
+    active = [i for i, c in enumerate(cands) if c.absorbed_by is None and i not in inside]
     claimed: dict[int, int] = {}
-    result: dict[int, list[DateGroup]] = {i: [] for i in active}
+    result: dict[int, list[DateGroup]] = {i: [] for i in active + sorted(inside)}
     for g_index, group in enumerate(groups):
         # "das 1972 eröffnete Hallenbad", "1874 gegründet": the date right before a verb
         verb = next(
@@ -197,11 +216,9 @@ def assign_dates(
             gap = text[cand.end : group.start_offset]
             # "Abstimmung Ende Mai", "Sitzung am Dienstag", not "Veranstaltung werden die Unterlagen"
             nouns = re.search(r"\b[A-ZÄÖÜ]", gap)
-            # a plural claims only a date right after it ("die Wahlen Ende Mai"), not one
+            # a noun claims only a date right after it ("die Wahlen Ende Mai"), not one
             # across a verb ("Mit vier Vorträgen ging Ende Oktober der „Herbst“ zu Ende")
-            plural_ok = not cand.plural or all(
-                w.lower() in _ATTACHING for w in re.findall(r"\w+", gap)
-            )
+            plural_ok = all(w.lower() in _ATTACHING for w in re.findall(r"\w+", gap))
             if (
                 _words_between(text, cand.end, group.start_offset) <= 3
                 and not re.search(r"[.;:!?]", gap)
@@ -227,7 +244,7 @@ def assign_dates(
         if cand.plural:
             # "Beim Tag der offenen Tür am Sonntag ... an Schauübungen teilnehmen": a date nearer
             # to a singular trigger is that trigger's, not the generic plural's
-            pool = [g for g in pool if not _nearer_singular(cands, active, cand, g)]
+            pool = [g for g in pool if not _nearer_singular(text, cands, active, cand, g)]
         if not pool:
             continue
         nearest = min(pool, key=lambda g: _distance(cand.start, cand.end, g.start_offset, g.end_offset))

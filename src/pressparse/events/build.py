@@ -373,7 +373,15 @@ def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft 
             # a bare head ("die Konferenz", "beim Festakt") may refer to any event of its type;
             # a compound of its own ("der Hauptlauf") names a different one
             bare = cand.concept == cand.trigger.form.lower() or cand.kind != "noun"
-            if not need_concept and draft.type == cand.type and cand.refers_back and bare:
+            # (an undated event cannot take over a mention with a date of its own)
+            dated_mention_undated_event = when.start is not None and draft.start is None
+            if (
+                not need_concept
+                and draft.type == cand.type
+                and cand.refers_back
+                and bare
+                and not dated_mention_undated_event
+            ):
                 return draft
     return None
 

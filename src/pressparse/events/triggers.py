@@ -313,6 +313,18 @@ def text_between(first: Candidate, second: Candidate) -> str | None:
     return first.unit_text[first.end - first.unit.start : second.start - first.unit.start]
 
 
+def _attributive(cand: Candidate) -> bool:
+    """A participle used as an adjective: inflected and followed by its noun."""
+    after = cand.unit_text[cand.end - cand.unit.start :]
+    word = cand.unit_text[cand.start - cand.unit.start : cand.end - cand.unit.start]
+    return word.endswith(("te", "ten", "tes", "ter", "tem")) and bool(re.match(r"\s+[A-ZÄÖÜ]", after))
+
+
+def _object_of(cand: Candidate, noun: Candidate) -> bool:
+    between = text_between(cand, noun)
+    return between is not None and bool(_GENITIVE_GAP.match(between))
+
+
 def _same_clause(a: Candidate, b: Candidate) -> bool:
     first, second = (a, b) if a.start <= b.start else (b, a)
     between = text_between(first, second)
@@ -357,7 +369,15 @@ def absorb(cands: list[Candidate]) -> None:
             for noun in nouns:
                 if noun is cand or noun.absorbed_by is not None:
                     continue
-                same = noun.type == cand.type and cand.kind == "verb" and not noun.comitative
+                # "Mit der Auszeichnung ... gewürdigt": the verb is the noun's predicate (in its
+                # clause; "der 1973 besiegelten Partnerschaft" is an attribute, no predicate)
+                same = (
+                    noun.type == cand.type
+                    and cand.kind == "verb"
+                    and not noun.comitative
+                    and not _attributive(cand)
+                    and _same_clause(cand, noun)
+                )
                 contained = (
                     cand.kind == "verb"
                     and noun.containment
@@ -365,11 +385,14 @@ def absorb(cands: list[Candidate]) -> None:
                     and not _subordinate_between(cand, noun)
                 )
                 # "eröffnet das Konzert", not "..., ob die Stadt das 1972 eröffnete Hallenbad"
+                # a noun only when the event is its object ("die Eröffnung des Konzerts"), so
+                # "Mit dem Spatenstich haben die Arbeiten begonnen" keeps the ground-breaking
                 opened = (
                     is_opening
                     and noun.type != "opening"
                     and not noun.trigger.running
                     and _same_clause(cand, noun)
+                    and (cand.kind == "verb" or _object_of(cand, noun))
                 )
                 part = cand.trigger.part and noun.type != cand.type
                 # "besuchte die Delegation die Ausstellung": the visit is attending the exhibition
