@@ -350,7 +350,7 @@ def assign_venues(
     """Each venue mention of a sentence goes to its nearest trigger (absorbed ones pass it on).
 
     A mention that is not introduced as a place ("eine Kooperation mit der Volkshochschule",
-    "das Programm der Stadtbibliothek") can only be the venue of an opening or a closure, whose
+    "das Programm der Stadtbücherei") can only be the venue of an opening or a closure, whose
     venue is the object itself, or of a trigger whose object it is ("der Besuch des Stadtteils
     Neudorf", "besuchte ... den Stadtteil Neudorf").
     """

@@ -278,7 +278,7 @@ def _place(
     if when.start and not when.end and _ENDS.search(text, unit.start, unit.end) and not _STARTS.search(
         text, unit.start, unit.end
     ):
-        # "Ende November ging der „Leseherbst“ zu Ende": the date is the last day
+        # "Ende Oktober ging der „Wissenschaftsherbst“ zu Ende": the date is the last day
         when = args.When(start=None, end=when.start, has_time=True, clock=when.clock)
     if cand.plural and not (args.day_precise(when.start) or _adjacent(text, cand, groups)):
         return

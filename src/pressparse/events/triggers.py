@@ -251,7 +251,7 @@ def find_candidates(
     return kept
 
 
-#: An event named only by its quoted title: 'ging der „Leseherbst“ zu Ende'.
+#: An event named only by its quoted title: 'ging der „Wissenschaftsherbst“ zu Ende'.
 _TITLE = re.compile(
     r"\b(?:der|die|das|den|dem|des)\s+(?P<t>[„\"“»](?P<name>[A-ZÄÖÜ][^„\"“”»«\n]{1,40})[“”\"«])"
 )
@@ -262,10 +262,10 @@ _HAPPENS = re.compile(
 
 
 def named_events(text: str, unit: Unit, found: list[Candidate]) -> list[Candidate]:
-    """Candidates for quoted titles used as the name of a happening ("Mit vier Lesungen ging der
-    „Leseherbst“ zu Ende"). The type comes from the other triggers of the sentence (a festival
-    of readings is culture), else it is 'other'. A title right after a trigger noun is that
-    trigger's name and no candidate of its own."""
+    """Candidates for quoted titles used as the name of a happening ("Mit vier Vorträgen ging
+    der „Wissenschaftsherbst“ zu Ende"). The type comes from the other triggers of the sentence
+    (a series of talks is culture), else it is 'other'. A title right after a trigger noun is
+    that trigger's name and no candidate of its own."""
     sentence = text[unit.start : unit.end]
     if not _HAPPENS.search(sentence):
         return []
