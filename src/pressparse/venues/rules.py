@@ -550,13 +550,17 @@ def street_candidates(
     before it) that speaks of closing ("gesperrt", "Vollsperrung", "Umleitung"). Not house
     addresses, not the ends of a stretch ("zwischen Kirchweg und Marktplatz")."""
     out = []
+    starts = [w.start for w in words]
     sentences = _sentences(text)
     for n, (s_start, s_end) in enumerate(sentences):
         window = text[sentences[n - 1][0] if n else s_start : s_end]
         if not CLOSURE.search(window):
             continue
-        for w in words:
-            if w.start < s_start or w.end > s_end or not w.is_cap:
+        first = bisect_left(starts, s_start)
+        for w in words[first:]:
+            if w.start >= s_end:
+                break
+            if w.end > s_end or not w.is_cap:
                 continue
             m = _street_regex().match(text, w.start)
             if m is None or m.group("no") or "\n" in m.group("street"):
