@@ -161,13 +161,14 @@ def pipe_row(path: Path, options: dict, n: int, batch_size: int) -> tuple[float,
     return time.perf_counter() - start, sum(len(r["text"].split()) for r in rows)
 
 
-def batch_row(path: Path, options: dict, workers: int, engine: str, batch_size: int
-              ) -> tuple[float, int, int]:
+def batch_row(path: Path, options: dict, workers: int, engine: str, batch_size: int,
+              chunk_size: int) -> tuple[float, int, int]:
     from pressparse import batch
 
     with tempfile.TemporaryDirectory() as out:
         summary = batch.run(path, out, options=options, workers=workers, engine=engine,
-                            batch_size=batch_size, csv=False, duckdb=False)
+                            batch_size=batch_size, chunk_size=chunk_size, csv=False,
+                            duckdb=False)
     return summary.seconds, summary.words, summary.documents
 
 
@@ -190,6 +191,8 @@ def main() -> None:
                         help="archive sizes for the peak-memory rows")
     parser.add_argument("--model", default=None, help="base pipeline (default: shipped)")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--chunk-size", type=int, default=64,
+                        help="documents per part (small parts balance workers on small runs)")
     parser.add_argument("--rows", nargs="*", default=["bare", "pipe", "w1", "w2", "dask"])
     parser.add_argument("--_rss-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -220,7 +223,8 @@ def main() -> None:
     for row, workers, engine in (("w1", 1, "local"), ("w2", 2, "local"), ("dask", 2, "dask")):
         if row not in args.rows:
             continue
-        seconds, words, docs = batch_row(subset, options, workers, engine, args.batch_size)
+        seconds, words, docs = batch_row(subset, options, workers, engine, args.batch_size,
+                                         args.chunk_size)
         rate = docs / seconds
         share = f"{100 * rate / bare_rate:.0f}%" if bare_rate else "-"
         name = f"pressparse batch, {engine} engine, {workers} worker(s)"
