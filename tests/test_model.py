@@ -81,3 +81,37 @@ def test_entity_offsets_match_text(nlp):
     doc = nlp(text)
     for e in doc.ents:
         assert text[e.start_char : e.end_char] == e.text
+
+
+def test_cluster_table_packing_and_prefixes():
+    from pressparse.ml.cluster import UNKNOWN, cluster_columns
+
+    clusters = {"Harburg": 0b10000, "Hamburg": 0b1010000, "der": 0b1111111, "selten": 5}
+    probs = {"Harburg": -13.2, "Hamburg": -9.1, "der": -3.7, "selten": -20.0}
+    table = pressparse.ml.build_table(clusters, probs, keep=["Harburg", "Selten"], top_n=1)
+    # top_n keeps the most probable word; 'keep' adds training words and lower-cased forms.
+    assert set(table.keys()) == {hash_of("der"), hash_of("Harburg"), hash_of("selten")}
+    cols = cluster_columns(table["der"], [4, 8])
+    assert [int(c) for c in cols] == [0b1111, 0b1111111, 3]
+    # Harburg and Hamburg share their first four path steps (low bits), not their full path.
+    h1 = cluster_columns(table["Harburg"], [4, 16])
+    h2 = cluster_columns(pressparse.ml.pack(0b1010000, -9.1), [4, 16])
+    assert h1[0] == h2[0] and h1[1] != h2[1]
+    assert cluster_columns(None, [4, 8]) == [UNKNOWN] * 3
+
+
+def hash_of(word: str) -> int:
+    from spacy.strings import get_string_id
+
+    return get_string_id(word)
+
+
+def test_shipped_cluster_features_are_used(nlp):
+    """If the shipped model uses cluster features, its table is inside the model."""
+    tok2vec = nlp.get_pipe("tok2vec").model
+    nodes = [n for n in tok2vec.walk() if n.name == "pressparse_cluster_features"]
+    if not nodes:
+        pytest.skip("shipped model is the baseline without cluster features")
+    assert nlp.vocab.lookups.has_table(pressparse.ml.TABLE_NAME)
+    feats = nodes[0].predict([nlp.make_doc("Thomas wohnt in Hamburg")])[0]
+    assert (feats[:, -1] != int(pressparse.ml.cluster.UNKNOWN)).all()

@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--config", type=Path, default=HERE / "configs" / "de_pressparse.cfg")
     ap.add_argument("--max-steps", type=int, default=6000)
     ap.add_argument("--cluster-top-n", type=int, default=100_000)
+    ap.add_argument("--germeval-weight", type=int, default=1, help="repeat GermEval train N times")
     ap.add_argument("--skip-convert", action="store_true", help="reuse OUT/corpus")
     ap.add_argument("--skip-train", action="store_true", help="reuse OUT/train/model-best")
     ap.add_argument("--install", action="store_true", help=f"copy the model to {INSTALL_DIR}")
@@ -130,11 +131,14 @@ def main(argv: list[str] | None = None) -> None:
     corpus = args.out / "corpus"
     t0 = time.time()
     if not args.skip_convert:
-        counts = convert.build_corpus(conversion_nlp(), args.corpora, corpus)
+        counts = convert.build_corpus(
+            conversion_nlp(), args.corpora, corpus, germeval_weight=args.germeval_weight
+        )
         print("corpus:", json.dumps(counts))
     counts = json.loads((corpus / "counts.json").read_text())
     table_path = args.out / "cluster_table.bin"
-    uses_clusters = "pressparse.ClusterEmbed" in args.config.read_text()
+    config_text = args.config.read_text()
+    uses_clusters = "pressparse.install_cluster_table" in config_text
     if uses_clusters and not (args.skip_train and table_path.exists()):
         n = write_cluster_table(corpus, table_path, args.cluster_top_n)
         print(f"cluster table: {n} words")
@@ -151,10 +155,13 @@ def main(argv: list[str] | None = None) -> None:
         if uses_clusters:
             overrides["paths.cluster_table"] = str(table_path)
         spacy_train(args.config, train_dir, overrides=overrides)
+    best = train_dir / "model-best"
     train_seconds = round(time.time() - t0)
 
     nlp = assemble(
-        train_dir / "model-best", args.out / "model", replace_tokenizer=not uses_clusters
+        best,
+        args.out / "model",
+        replace_tokenizer="pressparse.german_tokenizer" not in config_text,
     )
 
     import model_benchmark
@@ -175,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
             "pressparse": {
                 "training_command": "python training/train.py --corpora <shared>/corpora --out "
                 f"<dir> --config training/configs/{args.config.name} --max-steps {args.max_steps} "
-                f"--cluster-top-n {args.cluster_top_n}",
+                f"--cluster-top-n {args.cluster_top_n} --germeval-weight {args.germeval_weight}",
                 "training_sentences": counts,
                 "training_seconds": train_seconds,
                 "entity_scores": scores,
