@@ -747,3 +747,101 @@ def test_a_ground_breaking_is_not_absorbed_by_the_works_it_starts(lex):
         ("opening", "2025-03-04"),
         ("works_closure", "2025-03-04"),
     ]
+
+
+# -- round 2: generalisation to independently written releases ---------------------------
+def test_a_weekly_day_takes_the_clock_time_of_its_sentence(lex):
+    text = (
+        "Am 3. Mai beginnt die Saison. Jeden Freitag spielt die Stadtkapelle um 18 Uhr ein "
+        "Platzkonzert im Kurpark."
+    )
+    # the clock time was resolved against the earlier date; the SET is the real start
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("3. Mai", "DATE", "2025-05-03"),
+            ("Jeden Freitag", "SET", "XXXX-WXX-5"),
+            ("um 18 Uhr", "TIME", "2025-05-03T18:00"),
+        ),
+        venues=("Kurpark",),
+    )
+    assert ("culture", "XXXX-WXX-5T18:00", "Kurpark") in [(e.type, e.start, e.venue) for e in events]
+
+
+def test_a_weekly_day_takes_the_time_given_for_each_in_the_next_sentence(lex):
+    text = (
+        "Jeden Mittwoch bietet das Bürgerbüro eine Sprechstunde zur Grundsteuer an. "
+        "Beginn ist jeweils um 15 Uhr."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("Jeden Mittwoch", "SET", "XXXX-WXX-3"), ("jeweils um 15 Uhr", "SET", "XXXX-XX-XXT15:00")),
+    )
+    assert [(e.type, e.start) for e in events] == [("office_hours", "XXXX-WXX-3T15:00")]
+
+
+def test_two_weekly_days_keep_their_own_values(lex):
+    text = "Die Ausstellung ist dienstags und donnerstags bis 18 Uhr geöffnet, Eintritt frei."
+    inputs = dict(
+        dates=(
+            ("dienstags", "SET", "XXXX-WXX-2"),
+            ("donnerstags", "SET", "XXXX-WXX-4"),
+            ("bis 18 Uhr", "TIME", "2025-05-03T18:00"),
+        )
+    )
+    events = run(lex, text, **inputs)
+    assert all(not (e.start or "").startswith("XXXX-WXX-2T") for e in events)
+
+
+def test_listed_days_of_one_performance_are_separate_events(lex):
+    text = (
+        "Die Theatergruppe zeigt am Freitag, 6. Juni, und Samstag, 7. Juni, jeweils um 20 Uhr "
+        "eine Aufführung der „Dreigroschenoper“ in der Stadthalle."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("Freitag, 6. Juni", "DATE", "2025-06-06"),
+            ("Samstag, 7. Juni", "DATE", "2025-06-07"),
+            ("jeweils um 20 Uhr", "SET", "XXXX-XX-XXT20:00"),
+        ),
+        venues=("Stadthalle",),
+    )
+    assert sorted((e.start, e.venue) for e in events) == [
+        ("2025-06-06T20:00", "Stadthalle"),
+        ("2025-06-07T20:00", "Stadthalle"),
+    ]
+
+
+def test_a_date_range_stays_one_event(lex):
+    text = "Das Stadtfest findet vom 6. bis 8. Juni auf dem Marktplatz statt."
+    events = run(
+        lex,
+        text,
+        dates=(("vom 6. bis 8. Juni", "DATE", "2025-06-06"), ("vom 6. bis 8. Juni", "DATE", "2025-06-08")),
+        venues=("Marktplatz",),
+    )
+    assert [(e.start, e.end) for e in events] == [("2025-06-06", "2025-06-08")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Am Samstag, 4. Oktober, gibt es auf dem Neuen Markt Informationsstände der Vereine.",
+        "Ab Montag, 6. Oktober, ist die Zufahrt zum Alten Markt für Lieferverkehr frei.",
+        "Der Hohe Markt wird am Montag, 6. Oktober, neu gepflastert.",
+    ],
+)
+def test_a_market_square_is_no_market(lex, sentence):
+    day = "Samstag, 4. Oktober" if "Samstag" in sentence else "Montag, 6. Oktober"
+    events = run(lex, sentence, dates=((day, "DATE", "2025-10-06"),))
+    assert all(e.type != "festival" for e in events)
+
+
+def test_a_christmas_market_after_an_adjective_is_still_a_market(lex):
+    text = "Der Alte Weihnachtsmarkt beginnt am 28. November auf dem Schlossplatz."
+    events = run(lex, text, dates=(("28. November", "DATE", "2025-11-28"),), venues=("Schlossplatz",))
+    assert ("festival", "2025-11-28") in [(e.type, e.start) for e in events]

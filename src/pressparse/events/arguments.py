@@ -92,10 +92,14 @@ def _combine(date_value: str | None, time_value: str) -> str:
 def resolve_group(text: str, group: DateGroup, unit_start: int) -> When:
     """Start and end of one date group: the clock time on its day, ranges as start/end."""
     items = group.items
-    dates = [t for t in items if t.type in ("DATE", "SET")]
-    times = [t for t in items if t.type == "TIME"]
+    day = next((t.value for t in items if t.type == "DATE" and _DAY.match(t.value)), None)
+    # "am 20. Juli und 21. Juli, jeweils um 19 Uhr": a daily clock time goes on the day
+    times = [
+        t for t in items if t.type == "TIME" or (day and t.value.startswith("XXXX-XX-XXT"))
+    ]
+    dates = [t for t in items if t.type in ("DATE", "SET") and t not in times]
     day = next((d.value for d in dates if _DAY.match(d.value)), None)
-    when = When(has_time=True, groups=[group], clock=bool(times))
+    when = When(has_time=True, groups=[group], clock=bool(times) or any("T" in d.value for d in dates if d.type == "SET"))
     left = text[max(unit_start, items[0].start - 25) : items[0].start]
     first_text = items[0].text.lower()
     until_only = (bool(_UNTIL.search(left)) or first_text.startswith("bis")) and not (
@@ -117,6 +121,27 @@ def resolve_group(text: str, group: DateGroup, unit_start: int) -> When:
         return When(start=None, end=start, has_time=True, groups=[group], clock=when.clock)
     when.start, when.end = start, end
     return when
+
+
+_AND = re.compile(r"^\s*,?\s*(?:und|sowie|oder)\s+(?:am\s+|an\s+)?$|^\s*,\s*(?:am\s+)?$")
+
+
+def further_days(text: str, group: DateGroup, start: str | None) -> list[str]:
+    """The other days of an enumeration, each with the group's clock time.
+
+    "am Samstag, 20. Juli, und Sonntag, 21. Juli, jeweils um 19 Uhr": a happening on listed
+    days (not a range) takes place once per day, so each day is an event of its own.
+    """
+    if not start or not _DAY.match(start):
+        return []
+    days = [t for t in group.items if t.type == "DATE" and _DAY.match(t.value)]
+    out: list[str] = []
+    for a, b in zip(days, days[1:], strict=False):
+        if (a.start, a.end) == (b.start, b.end) or not _AND.match(text[a.end : b.start]):
+            return []
+        if b.value[:10] != start[:10] and b.value[:10] not in [o[:10] for o in out]:
+            out.append(b.value[:10] + start[10:])
+    return out
 
 
 def _is_range(text: str, a: TimeExpression, b: TimeExpression) -> bool:

@@ -118,6 +118,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     owned_units: set[int] = set()  # units with a trigger (their venues are spoken for)
     venue_units: set[int] = set()
     per_unit: list[list[Candidate]] = []
+    timexes = set_clock_times(text, timexes, unit_list)
     for unit in unit_list:
         cands = find_candidates(text, unit, lex, org_spans)
         absorb(cands)
@@ -205,6 +206,64 @@ def programme_days(timexes: list[TimeExpression]) -> list[TimeExpression]:
         out.append(timex)
         i += 1
     return out
+
+
+_WEEKLY = re.compile(r"^XXXX-WXX-\d$")
+_EACH_TIME = re.compile(r"\b(?:jeweils|Beginn|beginnt|beginnen|Start|startet)\b")
+
+
+def _has_day(timex: TimeExpression) -> bool:
+    return timex.type == "DATE" and bool(re.search(r"\d", timex.text)) and bool(
+        args.day_precise(timex.value)
+    )
+
+
+def _clock(timex: TimeExpression) -> bool:
+    """A clock time ("um 16 Uhr", "jeweils um 20 Uhr" as a daily SET)."""
+    return timex.type == "TIME" or (timex.type == "SET" and timex.value.startswith("XXXX-XX-XXT"))
+
+
+def set_clock_times(
+    text: str, timexes: list[TimeExpression], unit_list: list[Unit]
+) -> list[TimeExpression]:
+    """A weekly day with a clock time is one recurring start: "mittwochs von 15 bis 17 Uhr".
+
+    "Jeden Sonntag ... um 16 Uhr ein Adventskonzert", "Jeden Dienstag lesen ... Beginn ist
+    jeweils um 20 Uhr": where a sentence has a weekly SET and no calendar day, its clock time
+    (in the same sentence, or in the next one when that one says 'jeweils'/'Beginn') belongs to
+    the SET, not to a day resolved from an earlier sentence. The SET then carries the time
+    (XXXX-WXX-7T16:00) and the clock time is dropped from the event's view of the dates.
+    """
+    out = list(timexes)
+    dropped: set[int] = set()
+    by_unit = [
+        [k for k, t in enumerate(out) if unit.start <= t.start < unit.end] for unit in unit_list
+    ]
+    for u, unit in enumerate(unit_list):
+        mine = by_unit[u]
+        if any(_has_day(out[k]) for k in mine):
+            continue
+        weekly = [k for k in mine if out[k].type == "SET" and _WEEKLY.match(out[k].value)]
+        if len(weekly) != 1:
+            continue
+        s = weekly[0]
+        times = [k for k in mine if _clock(out[k]) and out[k].start > out[s].start]
+        if not times and u + 1 < len(unit_list):
+            nxt = unit_list[u + 1]
+            later = by_unit[u + 1]
+            if _EACH_TIME.search(text, nxt.start, nxt.end) and not any(
+                out[k].type == "DATE" or (out[k].type == "SET" and not _clock(out[k]))
+                for k in later
+            ):
+                times = [k for k in later if _clock(out[k])]
+        if not times:
+            continue
+        clock = out[times[0]].value
+        if "T" not in clock:
+            continue
+        out[s] = out[s].model_copy(update={"value": out[s].value + clock[clock.index("T"):]})
+        dropped.update(k for k in times if unit.start <= out[k].start < unit.end)
+    return [t for k, t in enumerate(out) if k not in dropped]
 
 
 def _iso_day(value: str) -> date | None:
@@ -308,6 +367,13 @@ def _place(
     if when.start is None and when.end is None and when.has_time is False:
         draft.venue_in_sentence = True
     drafts.append(draft)
+    # "am 20. und am 21. Juli, jeweils um 19 Uhr": one event per listed day
+    if whens and not when.end:
+        for value in args.further_days(text, whens[0][1], when.start):
+            extra = replace(draft, start=value, mentions=[cand], units={unit.index})
+            extra.concepts = set(draft.concepts)
+            extra.keep_separate = True
+            drafts.append(extra)
     # "erstmals gewählt 2003, ..., zuletzt 2021 bestätigt": one event per repeated date
     for extra, group in whens[1:]:
         mine = _gap(cand, group)

@@ -202,6 +202,21 @@ def _introduce(cand: Candidate, text: str) -> None:
         cand.novel = True
 
 
+#: Adjectives of square and street names: "auf dem Alten Markt", "am Neuen Markt", "Hoher Markt".
+_PLACE_ADJ = re.compile(r"\b(?:Alt|Neu|Ober|Unter|Hoh|Mittler)e[nmrs]?\s+$")
+
+
+def _place_name(text: str, unit: Unit, start: int, word: str, trig: Trigger) -> bool:
+    """A bare trigger noun after a place-name adjective names a square, not an event.
+
+    "auf dem Alten Markt", "zwischen Altem Markt und ...": the capitalised adjective makes
+    the noun part of a proper name; longer nouns ("Alter Weihnachtsmarkt") are not affected.
+    """
+    # only short simple nouns form such names ("Markt", not "Weihnachtsmarkt")
+    bare = len(trig.form) <= 6 and word[:1] == trig.form[:1] and len(word) <= len(trig.form) + 3
+    return bare and bool(_PLACE_ADJ.search(text, max(unit.start, start - 12), start))
+
+
 def find_candidates(
     text: str, unit: Unit, lex: Lexicon, names: list[tuple[int, int]] = ()
 ) -> list[Candidate]:
@@ -227,6 +242,8 @@ def find_candidates(
         if text[m.end() : m.end() + 1] in ("-", "\u2010"):
             continue  # truncated first part of a coordination ("Integrations- und ...")
         noun = match_noun(word, lex)
+        if noun is not None and _place_name(text, unit, m.start(), word, noun[0]):
+            continue
         if noun is not None:
             trig, concept, plural = noun
             cand = Candidate(trig, m.start(), m.end(), unit, concept, plural=plural)
