@@ -162,3 +162,39 @@ def test_more_non_organisations(text: str) -> None:
     names = org_names(text)
     assert not any(n in ("Netzwerke", "Münsteraner Band", "Festgottesdienst", "Neuer Kreistag")
                    for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # genitive territorial names in base form
+        ("Der Preis des Landkreises Lindenau wird vergeben.", "Landkreis Lindenau"),
+        ("Die Förderung des Kreises Steinburg läuft aus.", "Kreis Steinburg"),
+        # parliamentary groups with their own name
+        ("Antrag der Fraktion Wählergemeinschaft Lindenau: Neue Bänke", "Fraktion Wählergemeinschaft Lindenau"),
+        # food banks, brass groups, company endings
+        ("Sie leitet seit Jahren die Lindenauer Tafel.", "Lindenauer Tafel"),
+        ("Die Altstädter Turmbläser spielen zur Eröffnung.", "Altstädter Turmbläser"),
+        ("Dort stellt das Planungsbüro Weitsicht Consult die Zahlen vor.",
+         "Planungsbüro Weitsicht Consult"),
+    ],
+)
+def test_territorial_genitives_groups_and_companies(text: str, expected: str) -> None:
+    assert expected in org_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Für die Anreise empfiehlt die Stadt Bus und Bahn.", "Stadt Bus"),
+        ("Auf der Gedenktafel stehen die Namen.", "Gedenktafel"),
+    ],
+)
+def test_no_organisation_from_common_nouns(text: str, absent: str) -> None:
+    assert absent not in org_names(text)
+
+
+def test_office_with_title_before_person_is_no_organisation() -> None:
+    text = "Landrat Dr. Peter Lindner eröffnete die Feier."
+    person = (text.index("Peter"), text.index(" eröffnete"))
+    assert "Landrat" not in org_names(text, person_spans=[person])

@@ -146,7 +146,8 @@ def test_general_venue_rules(text: str, expected: set[str]) -> None:
     [
         ("Wegen Bauarbeiten ist die Lindenstraße ab Montag gesperrt.", {"Lindenstraße"}),
         ("Talbrücke wird saniert – Vollsperrung ab Mai\n\nDie Talbrücke ist alt.", {"Talbrücke"}),
-        ("Die Gartenstraße ist zwischen Ringstraße und Parkweg voll gesperrt.", {"Gartenstraße"}),
+        ("Die Gartenstraße ist zwischen Ringstraße und Parkweg voll gesperrt.",
+         {"Gartenstraße", "Ringstraße", "Parkweg"}),
         ("Ab Montag wird gebaut. Betroffen sind der Ostwall und die Hafenstraße.",
          set()),
         ("Ab Montag ist vieles gesperrt. Betroffen sind der Ostwall und die Hafenstraße.",
@@ -193,3 +194,61 @@ def test_venue_given_by_its_address(
 def test_two_word_and_bare_streets(text: str, street: str) -> None:
     address, _ = parse_address(text, 0)
     assert address is not None and address.street == street
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # works named by "saniert" and the closure one sentence later; the ends of the stretch
+        ("Die Stadt saniert ab Montag den Kanal in der Birkenallee zwischen Uferweg und Mühlenstraße. "
+         "Die Birkenallee ist dann gesperrt.", {"Birkenallee", "Uferweg", "Mühlenstraße"}),
+        ("Der Lindenring wird saniert.\nDie Arbeiten dauern vier Wochen.\nDie Zufahrt ist gesperrt.",
+         {"Lindenring"}),
+        # a programme ("Sanierungsprogramm") is no works site
+        ("Das Sanierungsprogramm wird vorgestellt. Beraten wird auch die Tempo-Zone in der Eichenstraße.",
+         set()),
+    ],
+)
+def test_works_streets_and_stretch_ends(text: str, expected: set[str]) -> None:
+    assert set(venues(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a square named by an adjective and a bare head after a locative
+        ("Das Konzert beginnt um 18 Uhr auf dem Oberen Markt.", {"Oberer Markt"}),
+        ("Der Umzug endet am Prinzenmarkt.", {"Prinzenmarkt"}),
+        # a market that is held is no place
+        ("Der Adventsmarkt öffnet auf dem Kirchplatz.", {"Kirchplatz"}),
+        ("Die Stände stehen auf dem Wochenmarkt bereit.", set()),
+        # a stage before a building is one venue
+        ("Der Chor singt auf der Bühne vor der Marienkirche.", {"Bühne vor der Marienkirche"}),
+        # a courtyard of a palace
+        ("Die Lesung ist im Innenhof des Grafen-Palais.", {"Innenhof des Grafen-Palais"}),
+        # numbered rooms with their building
+        ("Der Beirat tagt im Besprechungsraum 14 des Kreishauses.",
+         {"Besprechungsraum 14 des Kreishauses"}),
+        ("Der Ausschuss tagt im Sitzungsraum 204 des Rathauses.", {"Sitzungsraum 204 des Rathauses"}),
+        # car parks with their own names
+        ("Das Parkhaus Am Stadtgraben und das Parkhaus Lindenwall sind geöffnet.",
+         {"Parkhaus Am Stadtgraben", "Parkhaus Lindenwall"}),
+        # a quoted title is a group or a show, not a venue
+        ("Es spielt das Ensemble „Bühne Nordstadt“ am Abend.", set()),
+    ],
+)
+def test_squares_stages_rooms_and_car_parks(text: str, expected: set[str]) -> None:
+    assert set(venues(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rundgänge:\n* Montag, 10 Uhr, Treffpunkt: Marktbrunnen\n* Dienstag, 17 Uhr, Treffpunkt: "
+         "Westbahnhof, Ausgang Nord", {"Marktbrunnen", "Westbahnhof"}),
+        ("Ort: Alte Tuchfabrik, Halle 2\nBeginn: 19 Uhr", {"Alte Tuchfabrik"}),
+        ("Treffpunkt: Montag um 9 Uhr", set()),
+    ],
+)
+def test_labelled_places(text: str, expected: set[str]) -> None:
+    assert set(venues(text)) == expected

@@ -22,6 +22,7 @@ references ("die Verwaltung") are kept only as mentions of a named organisation.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -201,7 +202,10 @@ def head_candidates(
     for i, w in enumerate(words):
         if not w.is_cap or w.is_punct or len(w.text) < 3:
             continue
-        territorial = w.text in forms.territorial
+        territorial = w.text in forms.territorial or (
+            # "des Landkreises Lahn-Dill", "des Bezirksamts Mitte": a genitive with its name
+            _territorial_base(w.text, forms.territorial) is not None and looks_like_place(words, i + 1, places)
+        )
         head = forms.head_of(w.text)
         if head is None and not territorial and w.text not in UNIT_HEADS:
             continue
@@ -210,8 +214,11 @@ def head_candidates(
         # "eine Konsolidierungskommission zu bilden": an indefinite noun names nothing yet
         if i > 0 and words[i - 1].text.lower() in INDEFINITE:
             continue
-        # a council noun used as a person's office: "Stadtrat Hans Kühl"
-        if i + 1 < len(words) and any(s == words[i + 1].start for s, _ in person_spans):
+        # a council noun used as a person's office: "Stadtrat Hans Kühl", "Landrat Dr. Eva Roth"
+        k = i + 1
+        while k < len(words) and words[k].text in _TITLES:
+            k += 1
+        if k < len(words) and any(s == words[k].start for s, _ in person_spans):
             continue
         if w.text in ACT_HEADS and i + 1 < len(words) and words[i + 1].is_cap:
             continue  # "die Münsteraner Band Rosa Blitz": the name after it is the group
@@ -229,6 +236,7 @@ def head_candidates(
             hi = _quoted_end(words, hi)  # "Musikschule „Klangfarbe“"
         elif looks_like_place(words, hi, places) or (
             territorial and hi < len(words) and words[hi].is_cap and not words[hi].is_punct
+            and not _coordinated_nouns(words, hi, places)
         ):
             hi += 1
         elif w.text in UNIT_HEADS or (head is not None and head.kind == "unit"):
@@ -274,10 +282,36 @@ def head_candidates(
         start, end = words[lo].start, words[hi - 1].end
         gender = _head_gender(words, lo, hi)
         name = _base_name(words, lo, hi, gender)
+        base = _territorial_base(w.text, forms.territorial) if territorial else None
+        if base is not None and base != w.text and name.startswith(w.text + " "):
+            name = base + name[len(w.text):]  # "Landkreises Lahn-Dill" -> "Landkreis Lahn-Dill"
         generic = hi - lo == 1 and (name in forms.generic or w.text in forms.generic)
         out.append(OrgCandidate(start, end, name, "orgs_territorial_1" if territorial else "orgs_head_1",
                                 generic=generic))
     return out
+
+
+#: Titles between an office noun and a person's name ("Landrat Dr. Eva Roth").
+_TITLES = frozenset("Dr. Prof. Dipl.-Ing. Dr.-Ing. Dr.h.c.".split())
+
+
+def _territorial_base(word: str, territorial: frozenset[str]) -> str | None:
+    """The territorial noun a (genitive) word is: "Landkreises" -> "Landkreis"."""
+    for base in (word, word[:-2] if word.endswith("es") else None, word[:-1] if word.endswith("s") else None):
+        if base and base in territorial:
+            return base
+    return None
+
+
+def _coordinated_nouns(words: Sequence[Word], k: int, places: frozenset[str]) -> bool:
+    """"empfiehlt die Stadt Bus und Bahn": the word after a territorial noun is the first of
+    coordinated common nouns (neither it nor its partner is a place), not the town's name."""
+    if k + 2 >= len(words) or words[k].text in places or words[k + 1].text not in ("und", "oder"):
+        return False
+    partner = words[k + 2]
+    return partner.is_cap and not partner.is_punct and partner.text not in places and (
+        org_forms().head_of(partner.text) is None and partner.text not in org_forms().territorial
+    )
 
 
 #: Words that describe what kind of body follows, not part of its name.
@@ -286,7 +320,7 @@ DESCRIPTORS = frozenset("Firma Firmen Vereins Verein Unternehmen".split())
 #: "Fachdienst Soziales", "Abteilung Kommunikation und Dokumentation").
 UNIT_HEADS = frozenset(
     "Fachbereich Fachdienst Referat Abteilung Dezernat Stabsstelle Sachgebiet Geschäftsbereich "
-    "Eigenbetrieb".split()
+    "Eigenbetrieb Fraktion".split()
 )
 #: Capitalised adjectives that start a sentence, not city adjectives ("Neuer Kreistag …").
 COMMON_ADJ_STEMS = frozenset(
@@ -407,11 +441,13 @@ def footer_unit_candidates(text: str) -> list[OrgCandidate]:
 def legal_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     """orgs_legal_1: capitalised words before a legal form, on one line."""
     out = []
+    ends = [w.end for w in words]
     for form in org_forms().legal_forms:
         for m in regex.finditer(rf"(?<![\p{{L}}])({regex.escape(form)})(?![\p{{L}}])", text):
-            before = [w for w in words if w.end <= m.start()]
-            k = len(before)
-            while k > 0 and len(before) - k < 6 and (
+            k = bisect_right(ends, m.start())  # words ending before the form (words in text order)
+            n_before = k
+            before = words  # only indices below n_before are read
+            while k > 0 and n_before - k < 6 and (
                 before[k - 1].text == "&"
                 or (before[k - 1].is_cap and not before[k - 1].is_punct)
                 or before[k - 1].text in ("und", "für", "der")
@@ -419,13 +455,13 @@ def legal_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
                 if before[k - 1].text == "der" and k > 1 and before[k - 2].text in ("und", ","):
                     break  # "der Mittagsbetreuung und der Musikschule X e. V."
                 k -= 1
-            while k < len(before) and (
+            while k < n_before and (
                 not before[k].is_cap or before[k].text.lower() in ARTICLES or before[k].text == "&"
             ):
                 k += 1
-            while k + 1 < len(before) and before[k].text in DESCRIPTORS and before[k + 1].is_cap:
+            while k + 1 < n_before and before[k].text in DESCRIPTORS and before[k + 1].is_cap:
                 k += 1  # "Firma X GmbH", "des Vereins X e. V.": the name itself
-            if k < len(before):
+            if k < n_before:
                 out.append(OrgCandidate(before[k].start, m.end(), text[before[k].start : m.end()],
                                         "orgs_legal_1"))
     return out

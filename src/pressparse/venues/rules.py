@@ -9,6 +9,7 @@ Rules (ids in ``VenueCandidate.rule``):
 * ``venues_block_1``   a line that starts with a venue noun above an address block
 * ``venues_acronym_1`` a short form after "im" ("im BGZ in Neugraben", district kept)
 * ``venues_room_1``    "in Raum 201", "im Saal 3"
+* ``venues_label_1``   the place after "Treffpunkt:" / "Ort:" ("Treffpunkt: Stadtbrücke, Nordufer")
 * ``venues_district_1`` a district visited ("besuchte … den Stadtteil Lindenhof")
 * ``venues_town_1``    the town where a meeting took place, when no building is named
 
@@ -41,7 +42,7 @@ PART_LOCATIVE = frozenset("in im ins an am auf vor hinter neben".split())
 #: Prepositions that tie a venue to the street or square it lies on ("Bühne am Marktplatz").
 AT_STREET = ("am", "an der", "an dem", "auf dem")
 #: Words for closing a street; a street named near them is where the works happen.
-CLOSURE = regex.compile(r"(?i)sperr|umleitung|umgeleitet|baustelle|befahrbar")
+CLOSURE = regex.compile(r"(?i)sperr|umleitung|umgeleitet|baustelle|befahrbar|saniert\b|sanierung\b|bauarbeiten\b|bauzeit\b")
 #: Venue heads that also end town names ("Rosenheim", "Wiesbaden", "Baumgarten").
 TOWN_LIKE_HEADS = frozenset({"heim", "bad", "garten"})
 _ROMAN = regex.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
@@ -102,6 +103,12 @@ def institutions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_heads() -> tuple[str, ...]:
+    """Compounds with a venue head that name an event or trade ("Weihnachtsmarkt")."""
+    return tuple(sorted(word_list(*VENUE_DIR, "not_heads.txt")))
+
+
+@lru_cache(maxsize=1)
 def gather_verbs() -> frozenset[str]:
     return word_list(*VENUE_DIR, "gather_verbs.txt")
 
@@ -110,6 +117,8 @@ def head_of(word: str) -> VenueHead | None:
     """The venue head a word ends with ("Plenarsaal" -> saal), if any."""
     heads = venue_heads()
     lower = word.lower().rstrip("-")
+    if lower.endswith(not_heads()) or lower.rstrip("s").endswith(not_heads()):
+        return None
     for form in (lower, lower[:-2] if lower.endswith("es") else None,
                  lower[:-1] if lower.endswith(("s", "n")) else None):
         if not form:
@@ -147,7 +156,8 @@ def _base(words: Sequence[Word], lo: int, hi: int, head: VenueHead | None, infle
     """"im Alten Rathaus" -> "Altes Rathaus"; genitives after the head stay as written."""
     texts = [w.text for w in words[lo:hi]]
     if inflected and head is not None and len(texts) > 1 and texts[0][:1].isupper() and (
-        texts[0].endswith(("en", "em")) and head_of(texts[1]) is not None
+        texts[0].endswith(("en", "em"))
+        and (head_of(texts[1]) is not None or texts[1].lower() in venue_heads())
     ):
         texts[0] = texts[0][:-2] + {"m": "er", "f": "e", "n": "es"}[head.gender]
     out = ""
@@ -201,7 +211,38 @@ def _extend(
     street_end = _street_after(text, words, hi)
     if street_end is not None:
         return street_end, True
+    stage = head_of(words[i].text)
+    if ok(hi + 2) and words[hi].text == "vor" and words[hi + 1].text in ("der", "dem") and (
+        stage is not None and stage.head in _BEFORE_HEADS
+        and words[hi + 2].is_cap and head_of(words[hi + 2].text) is not None
+    ):
+        return hi + 3, True  # "Bühne vor der Stadtkirche"
+    if ok(hi + 1) and words[hi].text in _NAME_PREPS and words[hi + 1].is_cap and (
+        not words[hi + 1].is_punct and words[hi + 1].text not in _NOT_NAME_WORDS
+    ):
+        return hi + 2, True  # "Parkhaus Am Stadtgraben": a capitalised preposition starts a name
+    if ok(hi) and words[hi].is_cap and not words[hi].is_punct and _street_regex().fullmatch(
+        words[hi].text
+    ) and not _is_street(text, words[hi]) and _next_is_end(text, words, hi + 1):
+        return hi + 1, True  # "Parkhaus Lindenwall"
     return hi, False
+
+
+#: Heads that are set up in front of a building and named by it ("Bühne vor dem Rathaus").
+_BEFORE_HEADS = frozenset({"bühne"})
+#: Capitalised prepositions inside a name after its head ("Parkhaus Am Stadtgraben").
+_NAME_PREPS = frozenset({"Am", "Im", "Zum", "Zur", "Auf", "An"})
+_NOT_NAME_WORDS = frozenset(
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Wochenende Abend "
+    "Morgen Vormittag Nachmittag Ende Anfang Tag Der Die Das".split()
+)
+
+
+def _next_is_end(text: str, words: Sequence[Word], k: int) -> bool:
+    """Nothing capitalised continues the name at word k (punctuation, a line end, lower case)."""
+    return k >= len(words) or words[k].is_punct or not words[k].is_cap or (
+        "\n" in text[words[k - 1].end : words[k].start]
+    )
 
 
 def _street_after(text: str, words: Sequence[Word], k: int) -> int | None:
@@ -301,7 +342,8 @@ def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -
             lo -= 2  # "Technologie- und Innovationspark"
         locative, before = _locative_before(words, lo)
         hi, named_ext = _extend(text, words, hi_index, places)
-        named = named_ext or _named_word(head_word.text) or joined
+        adjective = lo < i and words[lo].text[:1].isupper() and words[lo].text.endswith(("en", "em"))
+        named = named_ext or _named_word(head_word.text) or joined or (adjective and locative)
         line_start = lo == 0 or "\n" in text[words[lo - 1].end : words[lo].start]
         block = _address_follows(text, words[hi - 1].end, strict=not line_start)
         if not (locative or named or block):
@@ -315,6 +357,10 @@ def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -
             head.head in institutions() or (_org_word(head_word.text) and not hyphen_named)
         ):
             continue  # "die Stadtbibliothek Ulm startet", "sorgte die Blaskapelle X"
+        if not locative and text[max(0, words[lo].start - 1) : words[lo].start] in "„\"»" and (
+            words[lo].start > 0
+        ):
+            continue  # "das Ensemble „Bühne Nord“": a quoted title names a group or a show
         rule = "venues_loc_1" if locative else "venues_named_1" if named else "venues_block_1"
         start, end = words[lo].start, words[hi - 1].end
         name = _base(words, lo, hi, head, before in ARTICLES | LOCATIVE)
@@ -393,8 +439,38 @@ def acronym_candidates(text: str, words: Sequence[Word]) -> list[VenueCandidate]
 def room_candidates(text: str) -> list[VenueCandidate]:
     """venues_room_1: a numbered room on its own after a preposition ("in Raum 201")."""
     out = []
-    for m in regex.finditer(r"\b(?:in|im)[ \t]+((?:Raum|Saal|Zimmer|Sitzungssaal)[ \t]+\d+[a-zA-Z]?)", text):
-        out.append(VenueCandidate(m.start(1), m.end(1), m.group(1), "venues_room_1", "raum"))
+    for m in regex.finditer(
+        r"\b(?:in|im)[ \t]+((?:Raum|Saal|Zimmer|\p{Lu}\p{Ll}+(?:raum|saal|zimmer))[ \t]+\d+[a-zA-Z]?)"
+        r"(?:[ \t]+(?:des|der)[ \t]+(\p{Lu}[\p{L}-]+))?", text,
+    ):
+        end = m.end(1)
+        if m.group(2) and head_of(m.group(2)) is not None:
+            end = m.end(2)  # "im Sitzungsraum 12 des Rathauses": the room of that building
+        out.append(VenueCandidate(m.start(1), end, text[m.start(1) : end], "venues_room_1", "raum"))
+    return out
+
+
+#: Labels that introduce a place in programme lists ("Treffpunkt: Marktbrunnen, Südseite").
+_LABEL = regex.compile(
+    r"(?m)(?:^|[,;(][ \t]*|\b)(?:Treffpunkt|Veranstaltungsort|Ort|Wo)[ \t]*:[ \t]*"
+    r"(?P<name>\p{Lu}[\p{L}\d.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\d.-]*|am|an|der|des|im|vor|dem|zum|zur))*)"
+)
+
+
+def label_candidates(text: str) -> list[VenueCandidate]:
+    """venues_label_1: the place after "Treffpunkt:" or "Ort:" up to a comma or line end
+    ("Treffpunkt: Stadtbrücke, Nordufer" -> "Stadtbrücke")."""
+    out = []
+    for m in _LABEL.finditer(text):
+        name = m.group("name")
+        parts = name.split()
+        while parts and (parts[-1].islower() or parts[-1].endswith(".")):
+            parts.pop()  # no trailing "am", no sentence end
+        if not parts or regex.match(r"\d", parts[0]) or parts[0] in _NOT_NAME_WORDS:
+            continue
+        name = " ".join(parts)
+        start = m.start("name")
+        out.append(VenueCandidate(start, start + len(name), name, "venues_label_1", parts[-1].lower()))
     return out
 
 
@@ -482,8 +558,12 @@ def parse_address(text: str, pos: int) -> tuple[Address | None, str | None]:
     return Address(street=street, postal_code=plz, city=city), room
 
 
+#: Rules whose candidates carry no venue head of their own (a street, a labelled place).
+_HEADLESS = frozenset({"venues_street_1", "venues_label_1"})
+
+
 def _same_venue(a: VenueCandidate, b: VenueCandidate) -> bool:
-    if a.head != b.head:
+    if a.head != b.head and not ({a.rule, b.rule} & _HEADLESS and name_stems(a.name) == name_stems(b.name)):
         return False
     sa, sb = name_stems(a.name), name_stems(b.name)
     short, long = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
@@ -547,13 +627,15 @@ def street_candidates(
     text: str, words: Sequence[Word], cands: Sequence[VenueCandidate]
 ) -> list[VenueCandidate]:
     """Streets where works or closures happen: a street named in a sentence (or the one
-    before it) that speaks of closing ("gesperrt", "Vollsperrung", "Umleitung"). Not house
-    addresses, not the ends of a stretch ("zwischen Kirchweg und Marktplatz")."""
+    before or after it) that speaks of closing ("gesperrt", "Vollsperrung", "Umleitung"),
+    the ends of the closed stretch included ("zwischen Kirchweg und Lindenallee": both are
+    where the works are). Not house addresses."""
     out = []
     starts = [w.start for w in words]
     sentences = _sentences(text)
     for n, (s_start, s_end) in enumerate(sentences):
-        window = text[sentences[n - 1][0] if n else s_start : s_end]
+        nxt_end = sentences[n + 1][1] if n + 1 < len(sentences) else s_end
+        window = text[sentences[n - 1][0] if n else s_start : nxt_end]
         if not CLOSURE.search(window):
             continue
         first = bisect_left(starts, s_start)
@@ -569,11 +651,6 @@ def street_candidates(
             if not name.lower().endswith(_STRONG_STREETS) or name.split()[0] in ("Am", "An", "Im", "Zum", "Zur", "Auf"):
                 continue
             if regex.match(r"[ \t]*\d", text[w.start + len(name) :]):
-                continue
-            prev = text[max(s_start, w.start - 40) : w.start]
-            if regex.search(r"zwischen[ \t]+(?:\S+[ \t]+){0,3}(?:und[ \t]+)?$", prev) or regex.search(
-                r"\b(?:zwischen|und|bis)[ \t]+$", prev
-            ) and "zwischen" in prev:
                 continue
             if any(c.start <= w.start < c.end for c in cands):
                 continue
@@ -659,7 +736,7 @@ def find_venues(
     """Venues of a text with their addresses. ``blocked``: person/organisation spans."""
     words = segment(text)
     cands = venue_candidates(text, words, places) + acronym_candidates(text, words)
-    cands += room_candidates(text) + district_candidates(text)
+    cands += room_candidates(text) + district_candidates(text) + label_candidates(text)
     cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
     cands += street_candidates(text, words, cands)
     cands += coordinated_candidates(text, words, cands, places)
