@@ -845,3 +845,51 @@ def test_a_christmas_market_after_an_adjective_is_still_a_market(lex):
     text = "Der Alte Weihnachtsmarkt beginnt am 28. November auf dem Schlossplatz."
     events = run(lex, text, dates=(("28. November", "DATE", "2025-11-28"),), venues=("Schlossplatz",))
     assert ("festival", "2025-11-28") in [(e.type, e.start) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "value"),
+    [
+        ("Der Gemeinderat soll den Haushalt im Dezember beschließen.", "im Dezember", "2025-12"),
+        ("Am Dienstag berät der Finanzausschuss über die Gebühren.", "Am Dienstag", "2025-03-04"),
+        ("Der Entwurf wird am 12. März im Umweltausschuss vorgestellt.", "am 12. März", "2025-03-12"),
+    ],
+)
+def test_a_council_body_deciding_or_debating_is_its_meeting(lex, text, when, value):
+    events = run(lex, text, dates=((when, "DATE", value),), orgs=("Finanzausschuss", "Umweltausschuss"))
+    assert [(e.type, e.start) for e in events] == [("council_meeting", value)]
+
+
+def test_advice_without_a_council_body_stays_office_hours(lex):
+    text = "Am Dienstag berät die Verbraucherzentrale im Rathaus zu Energiefragen."
+    events = run(lex, text, dates=(("Am Dienstag", "DATE", "2025-03-04"),), venues=("Rathaus",))
+    assert [e.type for e in events] == ["office_hours"]
+
+
+@pytest.mark.parametrize("word", ["Nachtarbeiten", "Pflasterarbeiten", "Markierungsarbeiten"])
+def test_compounds_in_arbeiten_are_works(lex, word):
+    text = f"Vom 7. bis 11. April finden in der Lindenallee {word} statt."
+    events = run(
+        lex,
+        text,
+        dates=(("Vom 7. bis 11. April", "DATE", "2025-04-07"), ("Vom 7. bis 11. April", "DATE", "2025-04-11")),
+        venues=("Lindenallee",),
+    )
+    assert [(e.type, e.start, e.end) for e in events] == [("works_closure", "2025-04-07", "2025-04-11")]
+
+
+def test_school_work_is_no_road_works(lex):
+    text = "Bis zum 30. Juni geben die Schüler ihre Abschlussarbeiten ab."
+    events = run(lex, text, dates=(("Bis zum 30. Juni", "DATE", "2025-06-30"),))
+    assert events == []
+
+
+def test_a_rerouting_verb_dates_the_rerouting(lex):
+    text = "Die Buslinie 5 wird ab Montag, 7. April, 5 Uhr, über die Ringstraße umgeleitet."
+    events = run(
+        lex,
+        text,
+        dates=(("Montag, 7. April", "DATE", "2025-04-07"), ("5 Uhr", "TIME", "2025-04-07T05:00")),
+        venues=("Ringstraße",),
+    )
+    assert [(e.type, e.start) for e in events] == [("works_closure", "2025-04-07T05:00")]

@@ -312,6 +312,8 @@ def context_effect(text: str, cand: Candidate, lex: Lexicon) -> str | None:
     for rule in lex.contexts:
         if not rule.applies(cand.type):
             continue
+        if rule.effect == "reference" and cand.kind == "verb":
+            continue  # "über die Ringstraße umgeleitet" is a route, not a topic
         hit = rule.pattern.search(left if rule.side == "left" else right)
         if hit:
             if rule.effect == "block":
