@@ -601,8 +601,11 @@ def test_office_hours_by_a_verb_but_not_a_deliberation(lex):
         venues=("Rathaus",),
     )
     assert [(e.type, e.start, e.venue) for e in events] == [("office_hours", "XXXX-WXX-3T09:00", "Rathaus")]
+    # a council body deliberating on a date is its meeting (annotation guideline: a dated
+    # happening a reader could put in a calendar), not office hours
     text = "Der Ausschuss berät am 6. Mai über den Haushalt."
-    assert run(lex, text, dates=(("6. Mai", "DATE", "2025-05-06"),)) == []
+    events = run(lex, text, dates=(("6. Mai", "DATE", "2025-05-06"),))
+    assert [(e.type, e.start) for e in events] == [("council_meeting", "2025-05-06")]
 
 
 def test_collected_signatures_are_an_event(lex):
