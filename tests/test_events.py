@@ -896,3 +896,54 @@ def test_a_rerouting_verb_dates_the_rerouting(lex):
         venues=("Ringstraße",),
     )
     assert [(e.type, e.start) for e in events] == [("works_closure", "2025-04-07T05:00")]
+
+
+def test_a_trigger_introducing_a_dated_list_gives_one_event_per_item(lex):
+    text = (
+        "Interessierte können an einer von zwei Führungen teilnehmen:\n\n"
+        "- Freitag, 4. Juli, 17 Uhr, Treffpunkt: Schlosshof\n"
+        "- Sonntag, 6. Juli, 11 Uhr, Treffpunkt: Stadtmuseum"
+    )
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("Freitag, 4. Juli", "DATE", "2025-07-04"),
+            ("17 Uhr", "TIME", "2025-07-04T17:00"),
+            ("Sonntag, 6. Juli", "DATE", "2025-07-06"),
+            ("11 Uhr", "TIME", "2025-07-06T11:00"),
+        ),
+        venues=("Schlosshof", "Stadtmuseum"),
+    )
+    assert [(e.type, e.start, e.venue) for e in events] == [
+        ("culture", "2025-07-04T17:00", "Schlosshof"),
+        ("culture", "2025-07-06T11:00", "Stadtmuseum"),
+    ]
+
+
+def test_a_list_of_undated_points_gives_no_events(lex):
+    text = (
+        "Am 3. Juni tagt der Gemeinderat. Auf der Tagesordnung der Sitzung stehen:\n\n"
+        "1. Fragestunde\n"
+        "2. Haushaltssatzung"
+    )
+    events = run(lex, text, dates=(("Am 3. Juni", "DATE", "2025-06-03"),))
+    assert [(e.type, e.start) for e in events] == [("council_meeting", "2025-06-03")]
+
+
+def test_office_days_listed_in_one_sentence_are_separate_events(lex):
+    text = "Die Außensprechtage der Rentenberatung finden am 3. März, 7. April und 5. Mai statt."
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("3. März", "DATE", "2025-03-03"),
+            ("7. April", "DATE", "2025-04-07"),
+            ("5. Mai", "DATE", "2025-05-05"),
+        ),
+    )
+    assert [(e.type, e.start) for e in events] == [
+        ("office_hours", "2025-03-03"),
+        ("office_hours", "2025-04-07"),
+        ("office_hours", "2025-05-05"),
+    ]

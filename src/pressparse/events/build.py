@@ -143,6 +143,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
                 text, cand, date_map.get(i, []), venue_map.get(i, []), unit, drafts,
                 any(v.locative for v in in_unit), cands,
             )
+    _list_items(text, unit_list, per_unit, timexes, vmentions, drafts)
     _refine_spans(text, unit_list, per_unit, timexes, drafts)
     drafts = _merge_drafts(drafts)
     _share_opening_venues(drafts)
@@ -206,6 +207,64 @@ def programme_days(timexes: list[TimeExpression]) -> list[TimeExpression]:
         out.append(timex)
         i += 1
     return out
+
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
+
+
+def _list_items(
+    text: str,
+    unit_list: list[Unit],
+    per_unit: list[list[Candidate]],
+    timexes: list[TimeExpression],
+    vmentions: list[args.VenueMention],
+    drafts: list[Draft],
+) -> None:
+    """A trigger introducing a list of dated items: one event per item.
+
+    "... an einem von drei Stadtteilspaziergängen teilnehmen:" followed by bullet lines
+    "* Samstag, 9. März, 10 Uhr, Treffpunkt: Domplatz": each line with a date of its own (and no
+    trigger of its own) is a separate occurrence of the introduced event, at its place.
+    """
+    for u, unit in enumerate(unit_list):
+        if not text[unit.start : unit.end].rstrip().endswith(":"):
+            continue
+        nouns = [c for c in per_unit[u] if c.absorbed_by is None and c.kind == "noun"]
+        if not nouns:
+            continue
+        cand = nouns[-1]
+        items: list[tuple[Unit, args.When, list[args.VenueMention]]] = []
+        for item in unit_list[u + 1 :]:
+            if not _BULLET.match(text[item.start : item.end]) or per_unit[item.index]:
+                break
+            groups = args.group_dates(
+                text, [t for t in timexes if item.start <= t.start < item.end]
+            )
+            when = args.resolve_group(text, groups[0], item.start) if groups else None
+            if when is None or not args.day_precise(when.start):
+                break
+            places = [v for v in vmentions if item.start <= v.start < item.end]
+            items.append((item, when, places))
+        if len(items) < 2:
+            continue
+        drafts[:] = [d for d in drafts if d.main is not cand]
+        for item, when, places in items:
+            drafts.append(
+                Draft(
+                    type=cand.type,
+                    main=cand,
+                    mentions=[cand],
+                    start=when.start,
+                    end=when.end,
+                    venue=places[0].venue if places else None,
+                    has_time=True,
+                    clock=when.clock,
+                    units={item.index},
+                    concepts={cand.concept},
+                    keep_separate=True,
+                    venue_in_sentence=bool(places),
+                )
+            )
 
 
 _WEEKLY = re.compile(r"^XXXX-WXX-\d$")
