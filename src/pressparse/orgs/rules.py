@@ -25,6 +25,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -360,10 +361,12 @@ def named_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     """orgs_named_1: "Projekt NachbarNetz", "Gruppe „Klangwerk“", "„X“, ein … Ensemble"."""
     forms = org_forms()
     out = []
+    lowered = tuple(h.lower() for h in forms.named_heads)
+    lowered_set = frozenset(lowered)
     for i, w in enumerate(words[:-1]):
         head = w.text.rsplit("-", 1)[-1] if "-" in w.text else w.text
-        is_head = w.text in forms.named_heads or any(
-            w.text.endswith(h.lower()) and len(w.text) > len(h) for h in forms.named_heads
+        is_head = w.text in forms.named_heads or (
+            w.text.endswith(lowered) and w.text not in lowered_set  # "Kinderchor": a compound
         ) or head in forms.named_heads
         if not is_head:
             continue
@@ -533,12 +536,14 @@ def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     return all(any(x == y for y in it) for x in short)
 
 
+@lru_cache(maxsize=65536)  # pure; merge compares every candidate with every group
 def _genitive_part(name: str) -> str | None:
     """"Pressestelle der Landeshauptstadt Schwerin" -> "Landeshauptstadt Schwerin"."""
     m = regex.search(r"\s(?:der|des)\s(.+)$", name)
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=65536)  # pure
 def _same_org(a: str, b: str) -> bool:
     # an organisation named in another's genitive is another one ("Stadt Jena" in
     # "Fachbereich Wirtschaftsförderung der Stadt Jena"), unless it is only a generic word
@@ -621,14 +626,22 @@ def place_extensions(
     "Lokale Partnerschaften" also appears as "mit den Lokalen Partnerschaften Harburg"."""
     out = []
     seen = set()
+    # stems per word, once: the stems of n joined words are their words' stems in a row
+    word_stems = [name_stems(w.text) for w in words]
+    starts_with: dict[str, list[int]] = {}
+    for i, ws in enumerate(word_stems):
+        if ws:
+            starts_with.setdefault(ws[0], []).append(i)
     for c in cands:
         stems = name_stems(c.name)
         n = len(stems)
         if n < 2 or stems in seen:
             continue
         seen.add(stems)
-        for i in range(len(words) - n):
-            if name_stems(" ".join(w.text for w in words[i : i + n])) != stems:
+        for i in starts_with.get(stems[0], ()):
+            if i >= len(words) - n:
+                break
+            if tuple(x for ws in word_stems[i : i + n] for x in ws) != stems:
                 continue
             if looks_like_place(words, i + n, places):
                 gender = _head_gender(words, i, i + n)

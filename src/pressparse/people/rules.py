@@ -19,6 +19,7 @@ Person each: a later "Brandstätt", "Frau Althoff" or "Dr. Kallweit" is the same
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -452,13 +453,25 @@ def _complement_end(words: Sequence[Word], k: int, limit: int) -> int:
     return j
 
 
+def _word_starting(words: Sequence[Word], start: int) -> Word | None:
+    """The word that starts at ``start`` (words are in text order: bisect, not a scan)."""
+    k = bisect_left(words, start, key=lambda w: w.start)
+    return words[k] if k < len(words) and words[k].start == start else None
+
+
+def _word_ending(words: Sequence[Word], end: int) -> Word | None:
+    """The word that ends at ``end``."""
+    k = bisect_left(words, end, key=lambda w: w.end)
+    return words[k] if k < len(words) and words[k].end == end else None
+
+
 def role_before(
     text: str, words: Sequence[Word], cand: Candidate, gender: str | None
 ) -> RoleFound | None:
     """The role right before a name: "Bezirksamtsleiter Holger Brandstätt", "Die Leiterin der
     Kunst&Musikschule Riesa, Sonja Weidling", "eine neue Landrätin: Dr. Jana Bergmann"."""
     lex = role_lexicon()
-    first = next((w for w in words if w.start == cand.start), None)
+    first = _word_starting(words, cand.start)
     if first is None:
         return None
     j, _ = _skip_titles_back(words, first.index - 1)
@@ -515,7 +528,7 @@ def role_after(
     """The apposition after a name: ", Vorsitzender der Stadtverordnetenversammlung,"; also
     a party or list in brackets right after the name ("Dr. Jana Bergmann (SPD)")."""
     lex = role_lexicon()
-    last = next((w for w in words if w.end == cand.end), None)
+    last = _word_ending(words, cand.end)
     if last is None:
         return None, None
     k = last.index + 1
@@ -689,6 +702,9 @@ def surname_mentions(
 ) -> None:
     """Add bare surname mentions ("Kallweit schlägt … vor") to the person they name."""
     counts: dict[str, int] = {}
+    by_text: dict[str, list[Word]] = {}
+    for w in words:
+        by_text.setdefault(w.text, []).append(w)
     for g in groups:
         counts[fold(g.surname)] = counts.get(fold(g.surname), 0) + 1
     for g in groups:
@@ -697,9 +713,7 @@ def surname_mentions(
             continue
         if not g.best.full and (len(surname) < 4 or is_first_name(surname)):
             continue
-        for w in words:
-            if w.text not in (surname, surname + "s"):
-                continue
+        for w in sorted(by_text.get(surname, []) + by_text.get(surname + "s", []), key=lambda w: w.start):
             if any(s < w.end and w.start < e for s, e in taken):
                 continue
             g.candidates.append(
@@ -739,6 +753,7 @@ def find_people(
     ordered += model
     accepted: list[Candidate] = []
     taken: list[tuple[int, int]] = []
+    word_ends = [w.end for w in words]
     for c in ordered:
         span = (c.start, c.end)
         if _overlaps(span, blocked):
@@ -757,7 +772,8 @@ def find_people(
                     c.title = c.title or a.title
             else:
                 continue
-        prev = [w.text for w in words if w.end <= c.start][-1:]
+        k = bisect_right(word_ends, c.start)  # words in text order: the word before c
+        prev = [words[k - 1].text] if k else []
         if _is_fictional(prev + c.text.split()):
             continue
         accepted.append(c)
