@@ -947,3 +947,48 @@ def test_office_days_listed_in_one_sentence_are_separate_events(lex):
         ("office_hours", "2025-04-07"),
         ("office_hours", "2025-05-05"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "value", "expected"),
+    [
+        ("Die Stadträtin hat ihr Mandat zum 31. Januar niedergelegt.", "31. Januar", "2025-01-31", "other"),
+        ("Der Kämmerer tritt am 30. Juni in den Ruhestand.", "am 30. Juni", "2025-06-30", "other"),
+        ("Sein Eintritt in den Ruhestand erfolgt im Herbst.", "im Herbst", "2025-FA", "other"),
+        ("Das Hochwasser 2002 hatte die Uferpromenade zerstört.", "2002", "2002", "other"),
+        ("Grundlage ist der Beschluss des Gemeinderats vom Mai 2021.", "Mai 2021", "2021-05", "council_meeting"),
+        ("Der Kreistagsbeschluss fiel im Juli 2020.", "im Juli 2020", "2020-07", "council_meeting"),
+    ],
+)
+def test_history_and_status_happenings_are_events(lex, text, when, value, expected):
+    events = run(lex, text, dates=((when, "DATE", value),))
+    assert [(e.type, e.start) for e in events] == [(expected, value)]
+
+
+def test_a_seat_without_a_date_is_no_event(lex):
+    text = "Sie hat ihr Mandat niedergelegt, weil sie umzieht."
+    assert run(lex, text) == []
+
+
+def test_a_year_after_a_name_gives_way_to_the_day(lex):
+    text = "Am Samstag hat die Bürgermeisterin den Kulturpreis der Stadt 2024 verliehen."
+    events = run(
+        lex, text, dates=(("Am Samstag", "DATE", "2024-11-16"), ("2024", "DATE", "2024"))
+    )
+    assert [(e.type, e.start) for e in events] == [("ceremony", "2024-11-16")]
+
+
+def test_a_year_after_a_season_stays_a_date(lex):
+    text = "Am Samstag erinnerte die Stadt an das Hochwasser im Sommer 2013."
+    events = run(
+        lex, text, dates=(("Am Samstag", "DATE", "2024-11-16"), ("Sommer 2013", "DATE", "2013-SU"))
+    )
+    assert ("other", "2013-SU") in [(e.type, e.start) for e in events]
+
+
+def test_a_sentence_initial_preposition_introduces_the_venue(lex):
+    text = "Im festlich geschmückten Großen Saal des Rathauses wurde am Freitag der Ehrenpreis verliehen."
+    events = run(
+        lex, text, dates=(("am Freitag", "DATE", "2024-11-15"),), venues=("Saal des Rathauses",)
+    )
+    assert [(e.type, e.start, e.venue) for e in events] == [("ceremony", "2024-11-15", "Saal des Rathauses")]

@@ -311,12 +311,14 @@ class VenueMention:
     locative: bool = True  # introduced as a place ("im Festsaal", "Treffpunkt ist der ...")
 
 
-#: A place is introduced by a locative preposition (adjectives may stand between) or named as
+#: A place is introduced by a locative preposition, also sentence-initial ("Im festlich
+#: geschmückten Großen Saal": adjectives may stand between) or named as
 #: the place of something ("Veranstaltungsort ist", "Start und Ziel sind auf ...").
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|im|ins|auf|am|an|ans|bei|beim|vor|hinter|neben|zwischen|unter|"
+    r"(?:\b(?i:in|im|ins|auf|am|an|ans|bei|beim|vor|hinter|neben|zwischen|unter|"
     r"ab|vom|gegenüber)\s+(?:(?:den|die|der|dem|das|des|einen|einem|einer|eine)\s+)?"
-    r"(?:[a-zäöüß0-9][\w.-]*\s+){0,2}(?:[A-ZÄÖÜ][\w-]*\s+(?:des|der)\s+)?"
+    r"(?:[a-zäöüß0-9][\w.-]*\s+){0,2}(?:[A-ZÄÖÜ][a-zäöüß]+(?:en|em|er|es)\s+)?"
+    r"(?:[A-ZÄÖÜ][\w-]*\s+(?:des|der)\s+)?"
     r"|\b(?:[\w-]*[Oo]rt|Treffpunkt|Start|Ziel|Adresse|Anschrift)\w*\s+(?:ist|sind|war|waren|bleibt)\s+"
     r"(?:(?:der|die|das|den)\s+)?(?:[a-zäöüß][\w.-]*\s+){0,2}(?:[A-ZÄÖÜ][\w-]*\s+(?:des|der)\s+)?"
     r"|^\s*|[:(]\s*)$"

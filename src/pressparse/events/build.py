@@ -119,6 +119,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     venue_units: set[int] = set()
     per_unit: list[list[Candidate]] = []
     timexes = set_clock_times(text, timexes, unit_list)
+    timexes = drop_name_years(text, timexes, unit_list)
     for unit in unit_list:
         cands = find_candidates(text, unit, lex, org_spans)
         absorb(cands)
@@ -265,6 +266,43 @@ def _list_items(
                     venue_in_sentence=bool(places),
                 )
             )
+
+
+_NAME_YEAR = re.compile(r"\b[A-ZÄÖÜ][\w-]*[a-zäöüß]\s+$")
+_MONTHS = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|Frühjahr|Frühling|Sommer|Herbst|Winter|Jahr|Jahre[ns]?|Ende|Anfang|Mitte)\s+$"
+)
+
+
+def drop_name_years(
+    text: str, timexes: list[TimeExpression], unit_list: list[Unit]
+) -> list[TimeExpression]:
+    """A year written after a name is part of the name when the sentence has a day.
+
+    "hat am vergangenen Freitag den Ehrenamtspreis des Landkreises 2023 verliehen",
+    "die Kulturhauptstadt 2025 eröffnet am 18. Januar": the event happens on the day; the bare
+    year after a capitalised word ("Preis 2023", not "im Sommer 2022") names an edition.
+    """
+    out = []
+    for timex in timexes:
+        unit = next((u for u in unit_list if u.start <= timex.start < u.end), None)
+        if (
+            unit is not None
+            and re.fullmatch(r"\d{4}", timex.text)
+            and _NAME_YEAR.search(text, max(unit.start, timex.start - 40), timex.start)
+            and not _MONTHS.search(text, max(unit.start, timex.start - 20), timex.start)
+            and any(
+                o is not timex
+                and unit.start <= o.start < unit.end
+                and o.type in ("DATE", "TIME")
+                and args.day_precise(o.value)
+                for o in timexes
+            )
+        ):
+            continue
+        out.append(timex)
+    return out
 
 
 _WEEKLY = re.compile(r"^XXXX-WXX-\d$")
