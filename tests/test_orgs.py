@@ -198,3 +198,24 @@ def test_office_with_title_before_person_is_no_organisation() -> None:
     text = "Landrat Dr. Peter Lindner eröffnete die Feier."
     person = (text.index("Peter"), text.index(" eröffnete"))
     assert "Landrat" not in org_names(text, person_spans=[person])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # capitalised adjectives are part of a name
+        ("Es spielt das Philharmonische Orchester Lindenau.", "Philharmonische Orchester Lindenau"),
+        ("Die Freiwillige Feuerwehr Steinfeld feiert.", "Freiwillige Feuerwehr Steinfeld"),
+        ("Am Abend singt der Gemischte Chor Steinfeld.", "Gemischte Chor Steinfeld"),
+        # units named by a list, state and municipal enterprises
+        ("Der Fachbereich Schule, Sport und Kultur informiert.", "Fachbereich Schule, Sport und Kultur"),
+        ("Der Landesbetrieb Straßenbau saniert die Brücke.", "Landesbetrieb Straßenbau"),
+        ("Die Verkehrsbetriebe Steinfeld setzen Busse ein.", "Verkehrsbetriebe Steinfeld"),
+    ],
+)
+def test_name_adjectives_lists_and_enterprises(text: str, expected: str) -> None:
+    assert expected in org_names(text)
+
+
+def test_common_capitalised_adjective_is_no_name_part() -> None:
+    assert "Zuständige Amt" not in " ".join(org_names("Zuständige Amt: Bauamt. Der Rat tagt."))

@@ -168,3 +168,12 @@ def test_role_lexicon_rejects_bad_rows() -> None:
         parse_roles("Vorsitzende\tVorsitzende\tadj\tyes\t-\n", "roles.tsv")
     with pytest.raises(LexiconError, match="class"):
         parse_roles("Rat\tRätin\tfoo\tno\t-\n", "roles.tsv")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Kita Regenbogen feiert ihr Fest.", "Die Villa Sonnenhof wird saniert.",
+     "Die Galerie Weißkopf zeigt Bilder."],
+)
+def test_venue_noun_with_a_name_is_no_person(text: str) -> None:
+    assert people(text) == {}

@@ -252,3 +252,19 @@ def test_squares_stages_rooms_and_car_parks(text: str, expected: set[str]) -> No
 )
 def test_labelled_places(text: str, expected: set[str]) -> None:
     assert set(venues(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Sitzung findet im Bürgerhaus Süd statt.", {"Bürgerhaus Süd"}),
+        ("Trainiert wird im Sportpark Mitte.", {"Sportpark Mitte"}),
+        ("Der Empfang ist im Foyer der Kreissparkasse.", {"Foyer der Kreissparkasse"}),
+        ("Das Vorspiel ist in der Aula der Musikschule.", {"Aula der Musikschule"}),
+        ("Die Lesung findet in der Kulturscheune statt.", {"Kulturscheune"}),
+        ("Anträge gibt es im Bürgerbüro.", {"Bürgerbüro"}),
+        ("Entworfen wurde der Bau vom Planungsbüro Nordwind Architekten GmbH.", set()),
+    ],
+)
+def test_named_parts_genitive_bodies_and_offices(text: str, expected: set[str]) -> None:
+    assert set(venues(text)) == expected

@@ -52,6 +52,17 @@ PLACE_SUFFIXES = (
 )
 _ADJ_LOWER = regex.compile(r"^\p{Ll}[\p{L}-]*(?:isch|lich|ig)(?:e|en|er|es|em)?$")
 _CAP = regex.compile(r"^\p{Lu}")
+#: Capitalised adjectives that are part of a name ("Philharmonisches Orchester", "Freiwillige
+#: Feuerwehr", "Gemischter Chor", "Evangelische Kirchengemeinde").
+_ADJ_CAP = regex.compile(r"^(?:\p{Lu}\p{Ll}+(?:isch|lich|ig|t)|Deutsch)(?:e|en|er|es|em)$")
+
+
+def _name_adjective(word: str) -> bool:
+    m = _ADJ_CAP.match(word)
+    if m is None:
+        return False
+    stem = regex.sub(r"(?:e|en|er|es|em)$", "", word).lower()
+    return stem not in COMMON_ADJ_STEMS and len(stem) > 4
 
 
 @dataclass
@@ -229,6 +240,7 @@ def head_candidates(
                 words[i - 1].text) is None and len(words[i - 1].text) > 3
              and words[i - 1].text.lower()[:-2] not in COMMON_ADJ_STEMS)
             or _ADJ_LOWER.match(words[i - 1].text)
+            or _name_adjective(words[i - 1].text)
         ) and words[i - 1].text.lower() not in ARTICLES:
             lo = i - 1
         if i > 1 and words[i - 1].text in ("und", "&") and words[i - 2].text.endswith("-"):
@@ -321,12 +333,13 @@ DESCRIPTORS = frozenset("Firma Firmen Vereins Verein Unternehmen".split())
 #: "Fachdienst Soziales", "Abteilung Kommunikation und Dokumentation").
 UNIT_HEADS = frozenset(
     "Fachbereich Fachdienst Referat Abteilung Dezernat Stabsstelle Sachgebiet Geschäftsbereich "
-    "Eigenbetrieb Fraktion".split()
+    "Eigenbetrieb Landesbetrieb Fraktion".split()
 )
 #: Capitalised adjectives that start a sentence, not city adjectives ("Neuer Kreistag …").
 COMMON_ADJ_STEMS = frozenset(
     "neu alt groß klein erst zweit dritt letzt künftig bisherig ehemalig gesamt ganz eigen jung "
-    "früher heutig jetzig amtierend gewählt".split()
+    "früher heutig jetzig amtierend gewählt zuständig beteiligt jährlich öffentlich gemeinsam "
+    "einzig wichtig örtlich hiesig sonstig weitest übrig damalig".split()
 )
 
 
@@ -352,9 +365,26 @@ def _unit_name_end(text: str, words: Sequence[Word], k: int, places: frozenset[s
             words[j - 1].is_cap or words[j - 1].text.endswith("-")
         ):
             j += 1
+        elif j > k and t == "," and _listed_to_und(text, words, j + 1):
+            j += 1  # "Fachbereich Jugend, Familie und Soziales": a list that ends with "und"
         else:
             break
     return j
+
+
+def _listed_to_und(text: str, words: Sequence[Word], k: int) -> bool:
+    """Words from k are capitalised nouns separated by commas up to "und" + a noun, on one line."""
+    j = k
+    while j + 1 < len(words) and j < k + 8 and _same_line(text, words, j):
+        if not words[j].is_cap or words[j].is_punct:
+            return False
+        if words[j + 1].text == ",":
+            j += 2
+            continue
+        return words[j + 1].text in ("und", "&") and j + 2 < len(words) and words[j + 2].is_cap and (
+            not words[j + 2].is_punct
+        )
+    return False
 
 
 def named_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:

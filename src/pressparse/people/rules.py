@@ -209,13 +209,22 @@ def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     i = 0
     while i < len(words):
         read = _read_name(text, words, i, need_given=True) if words[i].is_cap else None
-        if read and len(read[1]) >= 2 and not _month_date(text, words, read[1]):
+        if read and len(read[1]) >= 2 and not _month_date(text, words, read[1]) and not (
+            _place_noun(read[1][0].text)
+        ):
             j, title = _skip_titles_back(words, i - 1)
             out.append(_candidate(text, read[1], "people_given_1", " ".join(title) or None))
             i = read[0]
         else:
             i += 1
     return out
+
+
+def _place_noun(word: str) -> bool:
+    """"Kita Sonnenschein": a first name that is also a bare venue noun starts a place name."""
+    from ..venues.rules import venue_heads
+
+    return word.lower() in venue_heads()
 
 
 def _month_date(text: str, words: Sequence[Word], parts: Sequence[Word]) -> bool:
@@ -397,9 +406,11 @@ def _plausible_model_name(inside: Sequence[Word]) -> bool:
     noun inside)."""
     from ..lang.de.org_forms import org_forms
     from ..venues.rules import head_of as venue_head
+    from ..venues.rules import venue_heads
 
-    if any(venue_head(w.text) or org_forms().head_of(w.text) for w in inside):
-        return False
+    if any(venue_head(w.text) or org_forms().head_of(w.text) or w.text.lower() in venue_heads()
+           for w in inside):
+        return False  # "Kita Sonnenschein": a bare venue noun names a place
     if len(inside) == 1 or is_first_name(inside[0].text) or _INITIAL.match(inside[0].text):
         return True
     return not inside[0].text.endswith(("er", "e", "en", "es"))

@@ -191,12 +191,16 @@ def _extend(
         return hi + 2, True  # "Kurhaus Bad Bergzabern"
     if ok(hi) and looks_like_place(words, hi, places):
         return hi + 1, True
-    if ok(hi) and _ROMAN.match(words[hi].text):
-        return hi + 1, True
+    if ok(hi) and (_ROMAN.match(words[hi].text) or words[hi].text in _COMPASS) and (
+        _next_is_end(text, words, hi + 1)
+    ):
+        return hi + 1, True  # "Rathaus II", "Bürgerhaus Nord"
     if ok(hi + 1) and words[hi].text in ("des", "der"):
         nxt = words[hi + 1].text
         authority = org_forms().head_of(nxt)
-        if head_of(nxt) or (authority is not None and authority.kind in ("authority", "council")):
+        if head_of(nxt) or (authority is not None and authority.kind in (
+            "authority", "council", "company", "school", "body"
+        )):  # "Foyer der Sparkasse", "Aula der Musikschule"
             return hi + 2, True
         if ok(hi + 2) and words[hi + 1].is_cap and head_of(words[hi + 2].text):
             return hi + 3, True
@@ -228,6 +232,8 @@ def _extend(
     return hi, False
 
 
+#: Compass names and "Mitte" after a venue noun ("Bürgerhaus Nord", "Sportpark Mitte").
+_COMPASS = frozenset("Nord Süd Ost West Nordost Nordwest Südost Südwest Mitte Zentrum".split())
 #: Heads that are set up in front of a building and named by it ("Bühne vor dem Rathaus").
 _BEFORE_HEADS = frozenset({"bühne"})
 #: Capitalised prepositions inside a name after its head ("Parkhaus Am Stadtgraben").
