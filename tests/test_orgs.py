@@ -219,3 +219,19 @@ def test_name_adjectives_lists_and_enterprises(text: str, expected: str) -> None
 
 def test_common_capitalised_adjective_is_no_name_part() -> None:
     assert "Zuständige Amt" not in " ".join(org_names("Zuständige Amt: Bauamt. Der Rat tagt."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Sitzung des Ausschusses für Schule, Jugend und Sport ist öffentlich.",
+         "Ausschuss für Schule, Jugend und Sport"),
+        ("Der TSV Eintracht Steinfeld richtet das Turnier aus.", "TSV Eintracht Steinfeld"),
+        ("Gegner ist der 1. FC Lindenberg am Sonntag.", "1. FC Lindenberg"),
+        ("Es spielt der Musikverein Frohsinn Steinfeld.", "Musikverein Frohsinn Steinfeld"),
+        ("Der Stadtjugendring Steinfeld lädt ein.", "Stadtjugendring Steinfeld"),
+        ("Die Lebenshilfe Steinfeld und die Caritas helfen.", "Caritas"),
+    ],
+)
+def test_committee_genitives_clubs_and_welfare(text: str, expected: str) -> None:
+    assert expected in org_names(text, places=frozenset({"Steinfeld"}))

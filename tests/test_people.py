@@ -177,3 +177,8 @@ def test_role_lexicon_rejects_bad_rows() -> None:
 )
 def test_venue_noun_with_a_name_is_no_person(text: str) -> None:
     assert people(text) == {}
+
+
+def test_club_name_after_club_noun_is_no_person() -> None:
+    assert people("Es spielt der Musikverein Harmonie Steinfeld.") == {}
+    assert "Anna Schubert" in people("Es singt der Chor mit Anna Schubert.")

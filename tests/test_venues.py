@@ -268,3 +268,16 @@ def test_labelled_places(text: str, expected: set[str]) -> None:
 )
 def test_named_parts_genitive_bodies_and_offices(text: str, expected: set[str]) -> None:
     assert set(venues(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Abend im Kulturhaus „Alte Mühle“ beginnt um 19 Uhr.", {"Kulturhaus „Alte Mühle“"}),
+        ("Gefeiert wird im Gasthaus „Zum Hirschen“.", {"Gasthaus „Zum Hirschen“"}),
+        # an authority named as the subject is an organisation, not a place
+        ("Das Jobcenter Steinfeld bietet Beratung an.", set()),
+    ],
+)
+def test_quoted_venue_names_and_authorities(text: str, expected: set[str]) -> None:
+    assert set(venues(text)) == expected

@@ -120,7 +120,8 @@ def _base_name(words: Sequence[Word], lo: int, hi: int, gender: str | None) -> s
             elif forms.head_of(t) is not None and before in ("des", "im", "vom", "zum", "beim") and (
                 t.endswith("s") and not t.lower().endswith(forms.head_of(t).head)
             ):
-                texts[i] = t[:-2] if t.endswith("es") and not t.endswith("ses") else t[:-1]
+                texts[i] = t[:-2] if t.endswith(("sses", "es")) and not t.endswith(
+                    ("ses",)) or t.endswith("sses") else t[:-1]  # "Ausschusses" -> "Ausschuss"
                 break
             elif not t[:1].isupper() or t.endswith("-") or t in ("und", "&"):
                 continue  # "des Hoch- und Tiefbauamtes": the head comes later
@@ -155,7 +156,8 @@ def for_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     forms = org_forms()
     out = []
     for i, w in enumerate(words[:-2]):
-        if w.text not in forms.for_heads or words[i + 1].text != "für":
+        base = _for_base(w.text, forms.for_heads)
+        if base is None or words[i + 1].text != "für":
             continue
         k = i + 2
         last_good = None
@@ -201,8 +203,16 @@ def for_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
             elif territorial and place_next:
                 hi += 3  # "… der Stadt Jena"
         end = words[hi - 1].end
-        out.append(OrgCandidate(w.start, end, text[w.start:end], "orgs_for_1"))
+        out.append(OrgCandidate(w.start, end, base + text[w.end:end], "orgs_for_1"))
     return out
+
+
+def _for_base(word: str, heads: frozenset[str]) -> str | None:
+    """The head of a "… für …" name, genitives included ("des Ausschusses für …")."""
+    for base in (word, word[:-2] if word.endswith("es") else None, word[:-1] if word.endswith("s") else None):
+        if base and base in heads:
+            return base
+    return None
 
 
 def head_candidates(
@@ -247,6 +257,11 @@ def head_candidates(
             lo = i - 2  # "Verkehrs- und Tiefbauamt", "Industrie- und Handelskammer"
         if _same_line(text, words, hi) and words[hi].text in QUOTES_OPEN:
             hi = _quoted_end(words, hi)  # "Musikschule „Klangfarbe“"
+        elif head is not None and head.kind in ("body", "group") and _same_line(text, words, hi) and (
+            hi < len(words) and words[hi].is_cap and not words[hi].is_punct
+            and words[hi].text not in places and looks_like_place(words, hi + 1, places)
+        ):
+            hi += 2  # "Musikverein Harmonie Lindenau": the club's own name, then its town
         elif looks_like_place(words, hi, places) or (
             territorial and hi < len(words) and words[hi].is_cap and not words[hi].is_punct
             and not _coordinated_nouns(words, hi, places)
@@ -500,6 +515,29 @@ def legal_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     return out
 
 
+#: Sports clubs: an abbreviation and the club's name ("TSV Eintracht Lindenau 1896").
+_CLUB = regex.compile(
+    r"(?<![\p{L}\d.])(?:1\.[ \t])?(?:SV|TSV|FC|VfB|VfL|VfR|SC|TuS|SpVgg|TSG|TV|SG|FSV|SSV|MTV|ESV|PSV|"
+    r"BSC|TSC|DJK|SpVg)(?:[ \t]+(?:\p{Lu}[\p{L}-]*|\d{2,4}))(?:[ \t]+(?:\p{Lu}[\p{L}-]*|\d{2,4})){0,3}"
+    r"(?:[ \t]+e\.[ \t]?V\.)?"
+)
+
+
+def club_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
+    """orgs_club_1: a sports club named by its abbreviation and name ("SV Blau-Weiß Lindenau")."""
+    out = []
+    for m in _CLUB.finditer(text):
+        parts = list(regex.finditer(r"\S+", m.group(0)))
+        while len(parts) > 2 and parts[-1].group(0) in _NOT_CLUB_WORDS:
+            parts.pop()  # "… SV Lindenau Am Samstag": the next sentence's first word
+        end = m.start() + parts[-1].end()
+        out.append(OrgCandidate(m.start(), end, " ".join(text[m.start() : end].split()), "orgs_club_1"))
+    return out
+
+
+_NOT_CLUB_WORDS = frozenset("Der Die Das Am Im Beim Ab Nach Mit Von".split())
+
+
 def party_candidates(text: str) -> list[OrgCandidate]:
     """orgs_party_1: party names from the lexicon, as whole words."""
     out = []
@@ -640,6 +678,7 @@ def find_orgs(
         + named_candidates(text, words)
         + legal_candidates(text, words)
         + party_candidates(text)
+        + club_candidates(text, words)
         + footer_unit_candidates(text)
         + model_candidates(text, words, model_spans)
         + [OrgCandidate(s, e, n, "orgs_role_1") for s, e, n in extra]

@@ -220,6 +220,14 @@ def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+def _club_noun(word: str) -> bool:
+    """A noun for an association or group ("Musikverein", "Chor") right before a name."""
+    from ..lang.de.org_forms import org_forms
+
+    h = org_forms().head_of(word)
+    return h is not None and h.kind in ("body", "group")
+
+
 def _place_noun(word: str) -> bool:
     """"Kita Sonnenschein": a first name that is also a bare venue noun starts a place name."""
     from ..venues.rules import venue_heads
@@ -785,6 +793,8 @@ def find_people(
                 continue
         k = bisect_right(word_ends, c.start)  # words in text order: the word before c
         prev = [words[k - 1].text] if k else []
+        if prev and _club_noun(prev[0]):
+            continue  # "der Musikverein Harmonie Lindenau": the club's name, not a person
         if _is_fictional(prev + c.text.split()):
             continue
         accepted.append(c)

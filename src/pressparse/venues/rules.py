@@ -162,7 +162,7 @@ def _base(words: Sequence[Word], lo: int, hi: int, head: VenueHead | None, infle
         texts[0] = texts[0][:-2] + {"m": "er", "f": "e", "n": "es"}[head.gender]
     out = ""
     for i, t in enumerate(texts):
-        if i and not (t in ",." or out.endswith("&")):
+        if i and not (t in ",." or out.endswith(("&", "„", "»")) or t in ("“", "«")):
             out += " "
         out += t
     return out
@@ -187,6 +187,11 @@ def _extend(
     def ok(k: int) -> bool:
         return k < n and _same_line(text, words, k - 1, k)
 
+    if ok(hi) and words[hi].text in "„»\"" and words[hi].text:
+        close = next((k for k in range(hi + 2, min(hi + 8, n)) if words[k].text in "“«\""
+                      and words[k].text and _same_line(text, words, hi, k)), None)
+        if close is not None:
+            return close + 1, True  # "Kulturzentrum „Alte Post“", "Gasthaus „Zur Linde“"
     if ok(hi) and words[hi].text == "Bad" and ok(hi + 1) and words[hi + 1].is_cap:
         return hi + 2, True  # "Kurhaus Bad Bergzabern"
     if ok(hi) and looks_like_place(words, hi, places):
@@ -297,7 +302,7 @@ def _org_word(word: str) -> bool:
     from ..lang.de.org_forms import org_forms
 
     h = org_forms().head_of(word)
-    return h is not None and h.kind in ("group", "company", "party")
+    return h is not None and h.kind in ("group", "company", "party", "authority")
 
 
 _LEGAL_AFTER = regex.compile(r"[ \t]*(?:e\.[ \t]?V\.|g?GmbH|AG\b|eG\b|gGmbH)")
