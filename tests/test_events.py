@@ -992,3 +992,76 @@ def test_a_sentence_initial_preposition_introduces_the_venue(lex):
         lex, text, dates=(("am Freitag", "DATE", "2024-11-15"),), venues=("Saal des Rathauses",)
     )
     assert [(e.type, e.start, e.venue) for e in events] == [("ceremony", "2024-11-15", "Saal des Rathauses")]
+
+
+def test_a_market_closed_on_a_day_does_not_start_then(lex):
+    text = (
+        "Am Freitag, 28. November, um 18 Uhr eröffnet die Bürgermeisterin den Weihnachtsmarkt "
+        "auf dem Schlossplatz. Am Sonntag, 30. November, bleibt der Markt geschlossen."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("Freitag, 28. November", "DATE", "2025-11-28"),
+            ("um 18 Uhr", "TIME", "2025-11-28T18:00"),
+            ("Sonntag, 30. November", "DATE", "2025-11-30"),
+        ),
+        venues=("Schlossplatz",),
+    )
+    assert sorted((e.type, e.start) for e in events) == [
+        ("festival", "2025-11-28"),
+        ("opening", "2025-11-28T18:00"),
+    ]
+
+
+def test_an_opened_exhibition_starts_on_the_opening_day(lex):
+    text = "Am Donnerstag, 6. März, um 19 Uhr eröffnet der Landrat die Ausstellung im Foyer."
+    events = run(
+        lex,
+        text,
+        dates=(("Donnerstag, 6. März", "DATE", "2025-03-06"), ("um 19 Uhr", "TIME", "2025-03-06T19:00")),
+        venues=("Foyer",),
+    )
+    assert ("culture", "2025-03-06") in [(e.type, e.start) for e in events]
+
+
+@pytest.mark.parametrize("word", ["Kultursommer", "Musiksommer"])
+def test_a_summer_series_is_a_festival(lex, word):
+    text = f"Vom 20. Juni bis 15. August lädt der {word} zu mehr als 40 Veranstaltungen ein."
+    events = run(
+        lex,
+        text,
+        dates=(("Vom 20. Juni bis 15. August", "DATE", "2025-06-20"), ("Vom 20. Juni bis 15. August", "DATE", "2025-08-15")),
+    )
+    assert ("festival", "2025-06-20") in [(e.type, e.start) for e in events]
+
+
+def test_late_summer_is_no_festival(lex):
+    text = "Im Spätsommer 2025 beginnt der Umbau der Stadthalle."
+    events = run(lex, text, dates=(("Spätsommer 2025", "DATE", "2025-SU"),))
+    assert all(e.type != "festival" for e in events)
+
+
+def test_a_recurrence_since_a_year_starts_then(lex):
+    text = "Der Bürgerpreis wird seit 2011 jährlich verliehen."
+    events = run(lex, text, dates=(("seit 2011", "DATE", "2011"), ("jährlich", "SET", "P1Y")))
+    assert [(e.type, e.start) for e in events] == [("ceremony", "2011")]
+
+
+def test_an_honour_held_since_a_year_is_still_a_state(lex):
+    text = "Die Ehrennadel trägt sie seit 2011 mit Stolz, verliehen hat sie der Landrat."
+    events = run(lex, text, dates=(("seit 2011", "DATE", "2011"),))
+    assert all(e.start != "2011" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose", "when", "value"),
+    [
+        ("Die Anmeldephase für das kommende Schuljahr beginnt im März.", "für das kommende Schuljahr", "im März", "2025-03"),
+        ("Die Zählung für 2026 findet am 4. Mai statt.", "2026", "am 4. Mai", "2025-05-04"),
+    ],
+)
+def test_a_date_introduced_by_fuer_is_a_purpose(lex, text, purpose, when, value):
+    events = run(lex, text, dates=((purpose, "DATE", "2026"), (when, "DATE", value)))
+    assert [(e.type, e.start) for e in events] == [("other", value)]

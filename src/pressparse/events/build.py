@@ -275,10 +275,21 @@ _MONTHS = re.compile(
 )
 
 
+_FOR = re.compile(r"\bfür\s+$", re.I)
+
+
+def _purpose(text: str, timex: TimeExpression) -> bool:
+    """'für das kommende Jahr', 'für 2025': what something is for, not when it happens."""
+    return timex.text.lower().startswith("für ") or bool(
+        _FOR.search(text[max(0, timex.start - 5) : timex.start])
+    )
+
+
 def drop_name_years(
     text: str, timexes: list[TimeExpression], unit_list: list[Unit]
 ) -> list[TimeExpression]:
-    """A year written after a name is part of the name when the sentence has a day.
+    """A year written after a name is part of the name when the sentence has a day; a date
+    introduced by 'für' is a purpose when the sentence has another date.
 
     "hat am vergangenen Freitag den Ehrenamtspreis des Landkreises 2023 verliehen",
     "die Kulturhauptstadt 2025 eröffnet am 18. Januar": the event happens on the day; the bare
@@ -287,6 +298,18 @@ def drop_name_years(
     out = []
     for timex in timexes:
         unit = next((u for u in unit_list if u.start <= timex.start < u.end), None)
+        if (
+            unit is not None
+            and _purpose(text, timex)
+            and any(
+                o is not timex
+                and unit.start <= o.start < unit.end
+                and o.type == "DATE"
+                and not _purpose(text, o)
+                for o in timexes
+            )
+        ):
+            continue  # "Die Bewerbungsphase für das kommende Jahr beginnt im Frühjahr"
         if (
             unit is not None
             and re.fullmatch(r"\d{4}", timex.text)
@@ -370,6 +393,11 @@ def _iso_day(value: str) -> date | None:
         return None
 
 
+_RECURRING = re.compile(
+    r"\s*(?:jährlich|alljährlich|jedes\s+Jahr|regelmäßig|alle\s+(?:zwei|drei|vier|fünf)\s+Jahre)\b"
+)
+
+
 def _when_of(
     text: str, cand: Candidate, groups: list[args.DateGroup], unit: Unit
 ) -> list[tuple[args.When, args.DateGroup]]:
@@ -380,6 +408,8 @@ def _when_of(
         since = cand.trigger.since or (
             cand.kind == "noun" and cand.determiner == "indefinite" and not cand.plural
         )
+        # "wird seit 2009 jährlich verliehen": a recurrence since then starts with a first one
+        since = since or bool(_RECURRING.match(text, group.end_offset))
         if args.open_start(text, group, unit.start) and not since:
             continue
         whens.append((args.resolve_group(text, group, unit.start), group))
@@ -681,8 +711,23 @@ def _refine_spans(
 
 
 def _share_opening_venues(drafts: list[Draft]) -> None:
-    """An opening and the running event it opens, read from one sentence, share the venue."""
+    """An opening and the running event it opens, read from one sentence, share the venue.
+
+    The running event without a date of its own starts on the opening's day ("eröffnet am
+    Montag um 17 Uhr den Weihnachtsmarkt": the market starts that Monday).
+    """
     for draft in drafts:
+        if draft.start is None and draft.end is None and draft.main.trigger.running:
+            opening = next(
+                (
+                    o
+                    for o in drafts
+                    if o.type == "opening" and o.units & draft.units and _day(o.start)
+                ),
+                None,
+            )
+            if opening is not None:
+                draft.start, draft.has_time = _day(opening.start), True
         if draft.venue is not None:
             continue
         for other in drafts:
