@@ -182,3 +182,16 @@ def test_venue_noun_with_a_name_is_no_person(text: str) -> None:
 def test_club_name_after_club_noun_is_no_person() -> None:
     assert people("Es spielt der Musikverein Harmonie Steinfeld.") == {}
     assert "Anna Schubert" in people("Es singt der Chor mit Anna Schubert.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Am Abend zeigt die Bühne Schillers „Die Räuber“.", {"Schiller"}),
+        ("Das Orchester spielt um 20 Uhr Beethovens „Eroica“.", {"Beethoven"}),
+        # a noun in the genitive has its article
+        ("Der Vorstand des Vereins „Lesefreunde“ tagt.", set()),
+    ],
+)
+def test_author_in_the_genitive_before_a_title(text: str, expected: set[str]) -> None:
+    assert set(people(text)) == expected

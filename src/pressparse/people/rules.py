@@ -220,6 +220,32 @@ def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+_GENITIVE_DETERMINERS = frozenset(
+    "des eines seines ihres unseres meines dieses jenes jedes keines".split()
+)
+
+
+def author_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
+    """people_author_1: an author or composer in the genitive before a quoted title
+    ("Brechts „Dreigroschenoper“", "spielt Mozarts „Zauberflöte“"); a noun in the genitive
+    has an article ("des Vereins „…“")."""
+    from ..lang.de.org_forms import org_forms
+    from ..venues.rules import head_of as venue_head
+
+    out = []
+    for i, w in enumerate(words[:-1]):
+        t = w.text
+        if not (w.is_cap and t.endswith("s") and len(t) >= 5 and words[i + 1].text in ("„", "»")):
+            continue
+        if i and words[i - 1].text.lower() in _GENITIVE_DETERMINERS:
+            continue
+        base = t[:-1]
+        if not is_name_word(base) or venue_head(t) or org_forms().head_of(t) or _place_noun(base):
+            continue
+        out.append(Candidate(w.start, w.end - 1, (), base, "people_author_1", text=base))
+    return out
+
+
 def _club_noun(word: str) -> bool:
     """A noun for an association or group ("Musikverein", "Chor") right before a name."""
     from ..lang.de.org_forms import org_forms
@@ -768,6 +794,7 @@ def find_people(
     ordered += context_candidates(text, words, known)
     ordered += given
     ordered += signature_candidates(text, words)
+    ordered += author_candidates(text, words)
     ordered += coordination_candidates(text, words, given + ordered)
     ordered += model
     accepted: list[Candidate] = []
