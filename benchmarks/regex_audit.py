@@ -44,10 +44,10 @@ def patterns() -> list[tuple[str, object]]:
 
 
 def cost(pattern, text: str) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in pattern.finditer(text):
         pass
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def main() -> None:

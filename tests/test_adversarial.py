@@ -71,6 +71,10 @@ ADVERSARIAL: dict[str, Callable[[], str]] = {
     "mojibake": lambda: _repeat("BÃ¼rgermeisterin erÃ¶ffnet am 3. MÃ¤rz â€“ ", 8_000 * SCALE),
     "control characters": lambda: _repeat("Der Rat tagt am 3. Mai.\x0c " + "Wort " * 40,
                                           30_000 * SCALE),
+    "whitespace gaps": lambda: "".join(
+        part + gap * 10_000 * SCALE
+        for part, gap in (("Der Rat tagt am 3. Mai", " "), ("und am 4. Mai im Rathaus", "\u00a0"),
+                          ("des Vereins e. V.", "\n"), ("mit der Ausstellung", " , "))),
     "table flattened": lambda: _repeat("| 03.05. | 18:00 | Rathaus | Rat |\n", 20_000 * SCALE),
 }
 
