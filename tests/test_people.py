@@ -195,3 +195,15 @@ def test_club_name_after_club_noun_is_no_person() -> None:
 )
 def test_author_in_the_genitive_before_a_title(text: str, expected: set[str]) -> None:
     assert set(people(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Text.\n\nPressekontakt: Jana Roth, Tel. 0123 456", "Pressekontakt"),
+        ("Text.\n\nPressekontakt: Stadtbücherei Lindenberg, Jana Roth, Tel. 0123 456", "Pressekontakt"),
+        ("Text.\n\nAnsprechpartnerin: Jana Roth, E-Mail: info@example.org", "Ansprechpartnerin"),
+    ],
+)
+def test_contact_line_label_is_the_role(text: str, role: str) -> None:
+    assert people(text)["Jana Roth"][1] == role

@@ -858,7 +858,7 @@ def _person(
             orgs.append(bracket)
         organization = organization or c.organization or (_bracket_org(bracket[2]) if bracket else None)
     found.sort(key=lambda r: r.start)
-    role = found[0].role if found else None
+    role = found[0].role if found else _contact_label(text, g)
     organization = organization or next((r.organization for r in found if r.organization), None)
     title_list = [c.title for c in g.candidates if c.title]
     title = max(title_list, key=len) if title_list else None
@@ -870,6 +870,20 @@ def _person(
         Person(name=best.name, title=title, role=role, organization=organization, mentions=mentions),
         orgs,
     )
+
+
+#: A contact line's label ("Pressekontakt: Kulturamt, Jana Roth, Tel. …").
+_CONTACT_LINE = regex.compile(r"[ \t]*(?P<label>Pressekontakt|Medienkontakt|Ansprechpartner(?:in)?)[ \t]*:")
+
+
+def _contact_label(text: str, g: PersonGroup) -> str | None:
+    """The label of the contact line a person is named in, as the person's role."""
+    for c in g.candidates:
+        line_start = text.rfind("\n", 0, c.start) + 1
+        m = _CONTACT_LINE.match(text, line_start)
+        if m is not None and "\n" not in text[line_start : c.start]:
+            return m.group("label")
+    return None
 
 
 def _bracket_org(content: str | None) -> str | None:
