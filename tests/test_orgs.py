@@ -235,3 +235,25 @@ def test_common_capitalised_adjective_is_no_name_part() -> None:
 )
 def test_committee_genitives_clubs_and_welfare(text: str, expected: str) -> None:
     assert expected in org_names(text, places=frozenset({"Steinfeld"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Bei der 4. Fachtagung Umwelt ging es um Wasser.", "4. Fachtagung Umwelt"),
+        ("Der „Lange Freitag“ lockt in die Läden.", "Lange Freitag"),
+        ("Das Programm „Musik am Morgen“ startet.", "Musik am Morgen"),
+        ("Die Anmeldung läuft im Bürgersaal, Untere Mühlstraße 4.", "Untere"),
+        ("Der Lindenauer Bücherherbst beginnt.", "Lindenauer Bücherherbst"),
+    ],
+)
+def test_model_spans_that_name_events_or_streets_are_dropped(text: str, span: str) -> None:
+    start = text.index(span)
+    assert org_names(text, model_spans=[(start, start + len(span))]) == []
+
+
+def test_model_span_with_an_organisation_head_is_kept() -> None:
+    text = "Die 2. Kompanie des Bataillons übt."
+    span = "2. Kompanie"
+    start = text.index(span)
+    assert org_names(text, model_spans=[(start, start + len(span))]) != []

@@ -281,3 +281,16 @@ def test_named_parts_genitive_bodies_and_offices(text: str, expected: set[str]) 
 )
 def test_quoted_venue_names_and_authorities(text: str, expected: set[str]) -> None:
     assert set(venues(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Beratung ist im Raum 2.07 im Erdgeschoss.", {"Raum 2.07"}),
+        ("Die Feier ist in der Turnhalle der Grundschule Waldheim.", {"Turnhalle der Grundschule Waldheim"}),
+        ("Das Konzert ist in der Klosterkirche St. Anna.", {"Klosterkirche St. Anna"}),
+        ("Die Messe ist im Dom St. Blasius.", {"Dom St. Blasius"}),
+    ],
+)
+def test_dotted_rooms_genitive_places_and_saints(text: str, expected: set[str]) -> None:
+    assert set(venues(text)) == expected

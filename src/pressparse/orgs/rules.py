@@ -30,7 +30,8 @@ from functools import lru_cache
 import regex
 
 from ..evaluate import name_stems
-from ..lang.de.org_forms import org_forms
+from ..lang.de.org_forms import ORG_DIR, org_forms
+from ..lang.de.roles import word_list
 from ..people.words import Word, segment
 from ..schema import Mention, Organization
 
@@ -551,11 +552,16 @@ def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int
     """orgs_model_1: ORG entities, without leading articles and trailing punctuation."""
     forms = org_forms()
     out = []
+    ends = [w.end for w in words]
     for start, end in spans:
         dash = text.find(" – ", start, end)
         if dash != -1:
             end = dash  # "Gemeinde X – Presse- und …": the body before the dash
-        inside = [w for w in words if w.end > start and w.start < end]
+        k = bisect_right(ends, start)  # the first word ending after start (words in text order)
+        inside = []
+        while k < len(words) and words[k].start < end:
+            inside.append(words[k])
+            k += 1
         while inside and (inside[0].text.lower() in ARTICLES | LOCATIVE or inside[0].is_punct):
             inside = inside[1:]
         while inside and inside[-1].is_punct:
@@ -577,8 +583,38 @@ def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int
             continue  # "Netzwerke", "Freundeskreise": a plural names no single body
         if _inside_longer_quote(text, s, e):
             continue  # "Wohnung gegen Bahncard": part of a quoted title
+        if _names_event(inside):
+            continue  # "7. Integrationskonferenz", "Klassik am Nachmittag", "Leseherbst"
+        if len(inside) == 1 and _street_follows(text, words, inside[0]):
+            continue  # "Obere Königsstraße 8": the first word of a street name
         out.append(OrgCandidate(s, e, name, "orgs_model_1", generic=name in forms.generic))
     return out
+
+
+def _street_follows(text: str, words: Sequence[Word], word: Word) -> bool:
+    from ..venues.rules import _street_regex  # venues import this module: import late
+
+    k = word.index + 1
+    return k < len(words) and _same_line(text, words, k) and bool(_street_regex().fullmatch(words[k].text))
+
+
+@lru_cache(maxsize=1)
+def event_suffixes() -> tuple[str, ...]:
+    """Endings of event and thing nouns (``event_suffixes.txt``)."""
+    return tuple(sorted(word_list(*ORG_DIR, "event_suffixes.txt")))
+
+
+def _names_event(inside: Sequence[Word]) -> bool:
+    """A model ORG span that reads as an event or a thing: an edition number first, a noun
+    with an event ending last, or a lower-case preposition inside, and no organisation head."""
+    forms = org_forms()
+    if any(forms.head_of(w.text) is not None or w.text in forms.territorial for w in inside):
+        return False
+    if regex.match(r"^\d+\.?$", inside[0].text):
+        return True  # "3. Regionalkonferenz Pflege": an edition of an event
+    if inside[-1].text.lower().endswith(event_suffixes()):
+        return True
+    return len(inside) > 2 and any(w.text in ("am", "im", "um", "zum", "zur", "in") for w in inside[1:-1])
 
 
 def _inside_longer_quote(text: str, start: int, end: int) -> bool:

@@ -50,7 +50,7 @@ ARTICLES = frozenset("der die das den dem des".split())
 PARTIES = frozenset("SPD CDU CSU FDP AFD SSW NPD BSW TV ZDF ARD NDR WDR MDR SWR BR RBB EU UN".split())
 _ROOM = regex.compile(
     r"(?:(?:EG|OG|UG|DG|\d\.\s?OG|Erdgeschoss|\d\.\s?(?:Etage|Stock|Obergeschoss)),?\s*)?"
-    r"(?:Raum|Saal|Zimmer|Zi\.|Zr\.|Sitzungssaal|Sitzungszimmer|Konferenzraum)\s*\d+[a-zA-Z]?"
+    r"(?:Raum|Saal|Zimmer|Zi\.|Zr\.|Sitzungssaal|Sitzungszimmer|Konferenzraum)\s*\d+(?:\.\d+)*[a-zA-Z]?"
 )
 _PLZ = regex.compile(
     r"\b(?P<plz>\d{5})[ \t]+(?P<city>(?:Bad[ \t])?\p{Lu}[\p{L}-]+(?:[ \t](?:an der|am|im|in der|bei|ob der)"
@@ -192,6 +192,10 @@ def _extend(
                       and words[k].text and _same_line(text, words, hi, k)), None)
         if close is not None:
             return close + 1, True  # "Kulturzentrum „Alte Post“", "Gasthaus „Zur Linde“"
+    if ok(hi + 1) and words[hi].text in ("St.", "Sankt") and words[hi + 1].is_cap and (
+        not words[hi + 1].is_punct
+    ):
+        return hi + 2, True  # "Stadtkirche St. Marien", "Dom St. Peter"
     if ok(hi) and words[hi].text == "Bad" and ok(hi + 1) and words[hi + 1].is_cap:
         return hi + 2, True  # "Kurhaus Bad Bergzabern"
     if ok(hi) and looks_like_place(words, hi, places):
@@ -206,6 +210,8 @@ def _extend(
         if head_of(nxt) or (authority is not None and authority.kind in (
             "authority", "council", "company", "school", "body"
         )):  # "Foyer der Sparkasse", "Aula der Musikschule"
+            if ok(hi + 2) and looks_like_place(words, hi + 2, places):
+                return hi + 3, True  # "Turnhalle der Grundschule Oberdorf"
             return hi + 2, True
         if ok(hi + 2) and words[hi + 1].is_cap and head_of(words[hi + 2].text):
             return hi + 3, True
@@ -451,7 +457,7 @@ def room_candidates(text: str) -> list[VenueCandidate]:
     """venues_room_1: a numbered room on its own after a preposition ("in Raum 201")."""
     out = []
     for m in regex.finditer(
-        r"\b(?:in|im)[ \t]+((?:Raum|Saal|Zimmer|\p{Lu}\p{Ll}+(?:raum|saal|zimmer))[ \t]+\d+[a-zA-Z]?)"
+        r"\b(?:in|im)[ \t]+((?:Raum|Saal|Zimmer|\p{Lu}\p{Ll}+(?:raum|saal|zimmer))[ \t]+\d+(?:\.\d+)*[a-zA-Z]?)"
         r"(?:[ \t]+(?:des|der)[ \t]+(\p{Lu}[\p{L}-]+))?", text,
     ):
         end = m.end(1)
