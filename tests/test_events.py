@@ -1065,3 +1065,74 @@ def test_an_honour_held_since_a_year_is_still_a_state(lex):
 def test_a_date_introduced_by_fuer_is_a_purpose(lex, text, purpose, when, value):
     events = run(lex, text, dates=((purpose, "DATE", "2026"), (when, "DATE", value)))
     assert [(e.type, e.start) for e in events] == [("other", value)]
+
+
+def test_days_listed_in_one_span_with_a_clock_range_are_separate_events(lex):
+    text = "Die Außensprechtage finden am 3. März, 7. April und 5. Mai jeweils von 9 bis 12 Uhr im Bürgerhaus statt."
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("am 3. März", "DATE", "2025-03-03"),
+            ("7. April und 5. Mai", "DATE", "2025-04-07"),
+            ("7. April und 5. Mai", "DATE", "2025-05-05"),
+            ("jeweils von 9 bis 12 Uhr", "SET", "XXXX-XX-XXT09:00"),
+            ("jeweils von 9 bis 12 Uhr", "SET", "XXXX-XX-XXT12:00"),
+        ),
+        venues=("Bürgerhaus",),
+    )
+    assert [(e.start, e.end, e.venue) for e in events] == [
+        ("2025-03-03T09:00", "2025-03-03T12:00", "Bürgerhaus"),
+        ("2025-04-07T09:00", "2025-04-07T12:00", "Bürgerhaus"),
+        ("2025-05-05T09:00", "2025-05-05T12:00", "Bürgerhaus"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "value"),
+    [
+        ("Frau Berger übernimmt das Amt am 1. April.", "am 1. April", "2025-04-01"),
+        ("Er hat die Leitung des Ordnungsamts im Mai 2023 übernommen.", "im Mai 2023", "2023-05"),
+    ],
+)
+def test_taking_over_an_office_is_dated(lex, text, when, value):
+    events = run(lex, text, dates=((when, "DATE", value),))
+    assert [(e.type, e.start) for e in events] == [("other", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weitere Veranstaltungen folgen im Herbst.",
+        "Im kommenden Jahr sind zusätzliche Aktionen geplant.",
+    ],
+)
+def test_generic_plurals_without_a_day_are_no_events(lex, text):
+    when = "im Herbst" if "Herbst" in text else "Im kommenden Jahr"
+    assert run(lex, text, dates=((when, "DATE", "2025-FA"),)) == []
+
+
+def test_a_generic_plural_with_a_day_is_an_event(lex):
+    text = "Am Samstag, 4. Oktober, finden im Rathaus Veranstaltungen für Kinder statt."
+    events = run(lex, text, dates=(("Samstag, 4. Oktober", "DATE", "2025-10-04"),), venues=("Rathaus",))
+    assert [(e.start, e.venue) for e in events] == [("2025-10-04", "Rathaus")]
+
+
+def test_a_market_square_name_is_no_market(lex):
+    text = "Ab Montag, 6. Oktober, wird am Prinzipalmarkt das Pflaster erneuert."
+    events = run(lex, text, dates=(("Montag, 6. Oktober", "DATE", "2025-10-06"),), venues=("Prinzipalmarkt",))
+    assert all(e.type != "festival" for e in events)
+
+
+def test_a_repeated_organisation_name_is_no_event(lex):
+    text = (
+        "Ausgezeichnet wurde die Initiative Nähwerkstatt Altstadt. "
+        "Die Nähwerkstatt Altstadt flickt jeden Montag kostenlos Kleidung."
+    )
+    inputs = make_inputs(
+        text, dates=(("jeden Montag", "SET", "XXXX-WXX-1"),), orgs=("Nähwerkstatt Altstadt",)
+    )
+    # only the first occurrence was marked as a mention by the organisation component
+    org = inputs.organizations[0]
+    inputs.organizations[0] = org.model_copy(update={"mentions": org.mentions[:1]})
+    assert extract_events(inputs, lex) == []

@@ -126,6 +126,9 @@ def resolve_group(text: str, group: DateGroup, unit_start: int) -> When:
 _AND = re.compile(r"^\s*,?\s*(?:und|sowie|oder)\s+(?:am\s+|an\s+)?$|^\s*,\s*(?:am\s+)?$")
 
 
+_LISTED = re.compile(r"\b(?:und|sowie)\b|,")
+
+
 def further_days(text: str, group: DateGroup, start: str | None) -> list[str]:
     """The other days of an enumeration, each with the group's clock time.
 
@@ -137,7 +140,11 @@ def further_days(text: str, group: DateGroup, start: str | None) -> list[str]:
     days = [t for t in group.items if t.type == "DATE" and _DAY.match(t.value)]
     out: list[str] = []
     for a, b in zip(days, days[1:], strict=False):
-        if (a.start, a.end) == (b.start, b.end) or not _AND.match(text[a.end : b.start]):
+        if (a.start, a.end) == (b.start, b.end):
+            # one span for both: "7. April und 5. Mai" is a list, "3. bis 7. Juli" a range
+            if not _LISTED.search(a.text) or _RANGE.search(a.text):
+                return []
+        elif not _AND.match(text[a.end : b.start]):
             return []
         if b.value[:10] != start[:10] and b.value[:10] not in [o[:10] for o in out]:
             out.append(b.value[:10] + start[10:])

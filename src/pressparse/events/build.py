@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 from .naming import event_name
 from .segment import Unit, units
 from .status import cancellation, confidence, status_of
-from .triggers import Candidate, absorb, find_candidates
+from .triggers import Candidate, absorb, find_candidates, match_noun
 
 _END_CUE = re.compile(r"\b(?:endet|endete|enden|schließt|dauert)\b|\bzu\s+Ende\b")
 _ENDS = re.compile(r"\bzu\s+Ende\b|\b(?:endet|endete|endeten)\b")
@@ -114,6 +114,13 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     timexes = programme_days([t for t in inputs.dates if limit is None or t.start < limit])
     vmentions = args.venue_mentions(inputs.venues, limit)
     org_spans = [(m.start, m.end) for o in inputs.organizations for m in o.mentions]
+    # a later repetition of a multi-word organisation name that was not marked as a mention
+    # ("die Radwerkstatt Coerde repariert ...") still names the organisation
+    for surface in {m.text for o in inputs.organizations for m in o.mentions if " " in m.text}:
+        org_spans += [(h.start(), h.end()) for h in re.finditer(re.escape(surface), text)]
+    # "auf dem Prinzipalmarkt": a venue named by a compound of a generic head ("Markt") is a
+    # square; markets with an entry of their own ("Weihnachtsmarkt") stay events
+    org_spans += [(v.start, v.end) for v in vmentions if _square(text[v.start : v.end], lex)]
     drafts: list[Draft] = []
     owned_units: set[int] = set()  # units with a trigger (their venues are spoken for)
     venue_units: set[int] = set()
@@ -266,6 +273,17 @@ def _list_items(
                     venue_in_sentence=bool(places),
                 )
             )
+
+
+_SQUARE_HEADS = frozenset({"Markt"})
+
+
+def _square(name: str, lex: Lexicon) -> bool:
+    """A one-word venue that is an unlisted compound of 'Markt' ("Prinzipalmarkt")."""
+    if " " in name or not name[:1].isupper():
+        return False
+    hit = match_noun(name, lex)
+    return hit is not None and hit[0].form in _SQUARE_HEADS and name != hit[0].form
 
 
 _NAME_YEAR = re.compile(r"\b[A-ZÄÖÜ][\w-]*[a-zäöüß]\s+$")
@@ -468,6 +486,9 @@ def _place(
         when = args.When(start=None, end=when.start, has_time=True, clock=when.clock)
     if cand.plural and not (args.day_precise(when.start) or _adjacent(text, cand, groups)):
         return
+    # "Weitere Veranstaltungen folgen im Herbst": a generic plural needs a day
+    if cand.plural and cand.concept in _GENERIC and not args.day_precise(when.start):
+        return
     if cand.trigger.part and not when.clock:
         return
     if (
@@ -495,9 +516,10 @@ def _place(
         draft.venue_in_sentence = True
     drafts.append(draft)
     # "am 20. und am 21. Juli, jeweils um 19 Uhr": one event per listed day
-    if whens and not when.end:
+    if whens and (not when.end or _day(when.end) == _day(when.start)):
         for value in args.further_days(text, whens[0][1], when.start):
-            extra = replace(draft, start=value, mentions=[cand], units={unit.index})
+            end = value[:10] + draft.end[10:] if draft.end else None
+            extra = replace(draft, start=value, end=end, mentions=[cand], units={unit.index})
             extra.concepts = set(draft.concepts)
             extra.keep_separate = True
             drafts.append(extra)
@@ -528,6 +550,10 @@ def _gap(cand: Candidate, group: args.DateGroup) -> int:
     if group.start_offset >= cand.end:
         return group.start_offset - cand.end
     return max(0, cand.start - group.end_offset)
+
+
+#: Triggers that name no kind of happening ("Veranstaltungen", "Aktionen", "Termine").
+_GENERIC = frozenset({"veranstaltung", "aktion", "termin", "programm", "angebot"})
 
 
 def _adjacent(text: str, cand: Candidate, groups: list[args.DateGroup]) -> bool:
