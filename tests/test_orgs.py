@@ -257,3 +257,13 @@ def test_model_span_with_an_organisation_head_is_kept() -> None:
     span = "2. Kompanie"
     start = text.index(span)
     assert org_names(text, model_spans=[(start, start + len(span))]) != []
+
+
+def test_model_span_naming_an_office_is_dropped() -> None:
+    text = "Es sprach die Beigeordnete für Umwelt und Verkehr, Eva Roth."
+    span = "Beigeordnete für Umwelt und Verkehr"
+    start = text.index(span)
+    assert org_names(text, model_spans=[(start, start + len(span))]) == []
+    text = "Es tagte der Stadtrat am Montag."
+    start = text.index("Stadtrat")
+    assert org_names(text, model_spans=[(start, start + 8)]) == ["Stadtrat"]

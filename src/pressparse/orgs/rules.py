@@ -31,7 +31,7 @@ import regex
 
 from ..evaluate import name_stems
 from ..lang.de.org_forms import ORG_DIR, org_forms
-from ..lang.de.roles import word_list
+from ..lang.de.roles import role_lexicon, word_list
 from ..people.words import Word, segment
 from ..schema import Mention, Organization
 
@@ -587,6 +587,8 @@ def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int
             continue  # "7. Integrationskonferenz", "Klassik am Nachmittag", "Leseherbst"
         if len(inside) == 1 and _street_follows(text, words, inside[0]):
             continue  # "Obere Königsstraße 8": the first word of a street name
+        if role_lexicon().match(inside[0].text) is not None and forms.head_of(inside[0].text) is None:
+            continue  # "Beigeordnete für Umwelt und Bau": a person's office, not a body
         out.append(OrgCandidate(s, e, name, "orgs_model_1", generic=name in forms.generic))
     return out
 
