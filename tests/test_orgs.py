@@ -267,3 +267,16 @@ def test_model_span_naming_an_office_is_dropped() -> None:
     text = "Es tagte der Stadtrat am Montag."
     start = text.index("Stadtrat")
     assert org_names(text, model_spans=[(start, start + 8)]) == ["Stadtrat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Stadt Steinfeld im Odenwald informiert.", ["Stadt Steinfeld im Odenwald"]),
+        ("Die Stadt Steinfeld an der Lahn lädt ein.", ["Stadt Steinfeld an der Lahn"]),
+        ("Die Stadt Steinfeld im Januar.", ["Stadt Steinfeld"]),
+        ("Die Stadt Steinfeld im Rathaus stellt vor.", ["Stadt Steinfeld"]),
+    ],
+)
+def test_town_with_its_region_or_river(text: str, expected: list[str]) -> None:
+    assert org_names(text, places=frozenset({"Steinfeld"})) == expected

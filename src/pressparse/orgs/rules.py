@@ -299,6 +299,8 @@ def head_candidates(
                 hi = k
                 if _same_line(text, words, hi) and words[hi].text in QUOTES_OPEN:
                     hi = _quoted_end(words, hi)  # "der Musikschule „Klangfarbe“"
+        if territorial and hi == i + 2:
+            hi = _town_suffix_end(text, words, hi)  # "Stadt Freiburg im Breisgau"
         if territorial and hi == i + 1:
             continue  # "die Stadt": a reference, not a name
         prev = words[lo - 1].text.lower() if lo > 0 else ""
@@ -322,6 +324,35 @@ def head_candidates(
 
 #: Titles between an office noun and a person's name ("Landrat Dr. Eva Roth").
 _TITLES = frozenset("Dr. Prof. Dipl.-Ing. Dr.-Ing. Dr.h.c.".split())
+
+
+_MONTHS_AND_DAYS = frozenset(
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
+    "Frühjahr Sommer Herbst Winter Jahr Rahmen Auftrag Namen Vorfeld Montag Dienstag Mittwoch "
+    "Donnerstag Freitag Samstag Sonntag Wochenende Zuge Anschluss Bereich Blick Gespräch "
+    "Vergleich Mittelpunkt Internet Netz Sinne Einsatz Dialog Austausch".split()
+)
+
+
+def _town_suffix_end(text: str, words: Sequence[Word], k: int) -> int:
+    """End of a town name's river or region part at word k ("im Breisgau", "am Main",
+    "an der Lahn"); k when there is none or it is a time ("im Januar")."""
+    for prep in (("im",), ("am",), ("an", "der"), ("in", "der"), ("ob", "der")):
+        j = k + len(prep)
+        if j < len(words) and tuple(w.text for w in words[k:j]) == prep and _same_line(text, words, j) and (
+            words[j].is_cap and not words[j].is_punct and words[j].text not in _MONTHS_AND_DAYS
+            and _next_is_boundary(words, j + 1) and not words[j].text.endswith(("ung", "heit", "keit"))
+        ):
+            from ..venues.rules import head_of as venue_head  # venues import this module
+
+            return k if venue_head(words[j].text) or words[j].text.lower() in _venue_words() else j + 1
+    return k
+
+
+def _venue_words() -> frozenset[str]:
+    from ..venues.rules import venue_heads
+
+    return frozenset(venue_heads())
 
 
 def _territorial_base(word: str, territorial: frozenset[str]) -> str | None:
