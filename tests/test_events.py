@@ -1136,3 +1136,64 @@ def test_a_repeated_organisation_name_is_no_event(lex):
     org = inputs.organizations[0]
     inputs.organizations[0] = org.model_copy(update={"mentions": org.mentions[:1]})
     assert extract_events(inputs, lex) == []
+
+
+def test_runs_of_a_race_with_their_own_start_times_are_events(lex):
+    text = (
+        "Beim Stadtlauf am Sonntag, 14. September, gehen um 9 Uhr die Kinder, um 10 Uhr die "
+        "Läufer über fünf Kilometer und um 11 Uhr die Halbmarathonläufer an den Start."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("am Sonntag, 14. September", "DATE", "2025-09-14"),
+            ("um 9 Uhr", "TIME", "2025-09-14T09:00"),
+            ("um 10 Uhr", "TIME", "2025-09-14T10:00"),
+            ("um 11 Uhr", "TIME", "2025-09-14T11:00"),
+        ),
+    )
+    starts = sorted(e.start for e in events if e.type == "sports")
+    assert starts == ["2025-09-14", "2025-09-14T09:00", "2025-09-14T10:00", "2025-09-14T11:00"]
+
+
+def test_a_race_time_next_to_another_trigger_is_that_triggers(lex):
+    text = "Der Volkslauf startet am Samstag, 6. September, um 10 Uhr, die Siegerehrung folgt um 12 Uhr."
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("Samstag, 6. September", "DATE", "2025-09-06"),
+            ("um 10 Uhr", "TIME", "2025-09-06T10:00"),
+            ("um 12 Uhr", "TIME", "2025-09-06T12:00"),
+        ),
+    )
+    assert [e.start for e in events if e.type == "sports"] == ["2025-09-06T10:00"]
+
+
+def test_a_race_from_to_is_one_run(lex):
+    text = "Der Spendenlauf startet am Freitag, 12. September, von 9 bis 13 Uhr auf dem Sportplatz."
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("Freitag, 12. September", "DATE", "2025-09-12"),
+            ("von 9 bis 13 Uhr", "TIME", "2025-09-12T09:00"),
+            ("von 9 bis 13 Uhr", "TIME", "2025-09-12T13:00"),
+        ),
+        venues=("Sportplatz",),
+    )
+    assert [(e.type, e.start) for e in events] == [("sports", "2025-09-12T09:00")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Programm des Stadtfestes wird am 3. Mai vorgestellt.",
+        "Der Flyer zum Sommerfest liegt ab 3. Mai im Rathaus aus.",
+    ],
+)
+def test_the_programme_of_an_event_is_no_announcement(lex, text):
+    when = "am 3. Mai" if "am 3. Mai" in text else "ab 3. Mai"
+    events = run(lex, text, dates=((when, "DATE", "2025-05-03"),), venues=("Rathaus",))
+    assert all(e.type != "festival" for e in events)

@@ -149,7 +149,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
                 continue
             _place(
                 text, cand, date_map.get(i, []), venue_map.get(i, []), unit, drafts,
-                any(v.locative for v in in_unit), cands,
+                any(v.locative for v in in_unit), cands, groups,
             )
     _list_items(text, unit_list, per_unit, timexes, vmentions, drafts)
     _refine_spans(text, unit_list, per_unit, timexes, drafts)
@@ -443,6 +443,7 @@ def _place(
     drafts: list[Draft],
     unit_has_venue: bool,
     siblings: list[Candidate] = (),
+    unit_groups: list[args.DateGroup] = (),
 ) -> None:
     """Create a draft for a candidate, or merge it into the event it refers to."""
     whens = _when_of(text, cand, groups, unit)
@@ -523,6 +524,24 @@ def _place(
             extra.concepts = set(draft.concepts)
             extra.keep_separate = True
             drafts.append(extra)
+    # "gehen um 9 Uhr die Kinder, um 10 Uhr die Läufer über fünf Kilometer an den Start":
+    # the runs of a race with their own start times are events of their own
+    if cand.type == "sports" and _RACE_START.search(text, unit.start, unit.end):
+        mine = [
+            g
+            for g in (list(unit_groups) or groups)
+            if not any(
+                o is not cand
+                and o.absorbed_by is None
+                and _gap(o, g) < _gap(cand, g)
+                for o in siblings
+            )
+        ]
+        for value in _start_times(text, unit, mine, draft.start):
+            extra = replace(draft, start=value, end=None, mentions=[cand], units={unit.index})
+            extra.concepts = set(draft.concepts)
+            extra.keep_separate = True
+            drafts.append(extra)
     # "erstmals gewählt 2003, ..., zuletzt 2021 bestätigt": one event per repeated date
     for extra, group in whens[1:]:
         mine = _gap(cand, group)
@@ -544,6 +563,30 @@ def _place(
                     keep_separate=True,
                 )
             )
+
+
+_RACE_START = re.compile(r"\b(?:an\s+den\s+Start|starte[nt]?|Startschuss|Start\s+(?:ist|sind))\b")
+
+
+def _start_times(
+    text: str, unit: Unit, groups: list[args.DateGroup], start: str | None
+) -> list[str]:
+    """Further clock times of a sentence about starts, on the event's day, not ranges."""
+    day = _day(start)
+    if not day or not args.day_precise(day):
+        return []
+    times = [
+        t
+        for g in groups
+        for t in g.items
+        if t.type == "TIME" and not re.search(r"\bbis\b", text[max(unit.start, t.start - 6) : t.end])
+    ]
+    values = []
+    for t in times:
+        value = day + t.value[10:] if len(t.value) > 10 and t.value[10] == "T" else None
+        if value and value != start and value not in values:
+            values.append(value)
+    return values if len(values) + (1 if start and "T" in start else 0) >= 2 else []
 
 
 def _gap(cand: Candidate, group: args.DateGroup) -> int:
