@@ -1197,3 +1197,19 @@ def test_the_programme_of_an_event_is_no_announcement(lex, text):
     when = "am 3. Mai" if "am 3. Mai" in text else "ab 3. Mai"
     events = run(lex, text, dates=((when, "DATE", "2025-05-03"),), venues=("Rathaus",))
     assert all(e.type != "festival" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "value"),
+    [
+        ("Die neue Seilbahn, die ab Samstag, 5. April, in Betrieb ist, fährt stündlich.", "Samstag, 5. April", "2025-04-05"),
+        ("Am 1. Juli geht die Ladesäule am Bahnhof in Betrieb.", "Am 1. Juli", "2025-07-01"),
+    ],
+)
+def test_going_into_operation_is_dated(lex, text, when, value):
+    events = run(lex, text, dates=((when, "DATE", value),))
+    assert [(e.type, e.start) for e in events] == [("other", value)]
+
+
+def test_being_in_operation_without_a_date_is_no_event(lex):
+    assert run(lex, "Die Anlage ist seit Jahren zuverlässig in Betrieb.") == []
