@@ -1213,3 +1213,49 @@ def test_going_into_operation_is_dated(lex, text, when, value):
 
 def test_being_in_operation_without_a_date_is_no_event(lex):
     assert run(lex, "Die Anlage ist seit Jahren zuverlässig in Betrieb.") == []
+
+
+def test_a_bad_weather_place_is_no_venue(lex):
+    text = (
+        "Am Samstag, 5. Juli, um 20 Uhr spielt die Big Band ein Konzert auf dem Schlossplatz. "
+        "Bei schlechtem Wetter weichen die Konzerte in die Stadthalle aus."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("Samstag, 5. Juli", "DATE", "2025-07-05"), ("um 20 Uhr", "TIME", "2025-07-05T20:00")),
+        venues=("Schlossplatz", "Stadthalle"),
+    )
+    assert [(e.start, e.venue) for e in events] == [("2025-07-05T20:00", "Schlossplatz")]
+
+
+def test_what_follows_on_the_same_day_is_at_the_same_place(lex):
+    text = (
+        "Die Bürgermeisterin eröffnet das Fest am Freitag, 4. Juli, um 18 Uhr auf dem Marktplatz. "
+        "Im Anschluss spielt die Stadtkapelle gegen 19 Uhr ein Konzert."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("Freitag, 4. Juli", "DATE", "2025-07-04"),
+            ("um 18 Uhr", "TIME", "2025-07-04T18:00"),
+            ("gegen 19 Uhr", "TIME", "2025-07-04T19:00"),
+        ),
+        venues=("Marktplatz",),
+    )
+    assert ("culture", "2025-07-04T19:00", "Marktplatz") in [(e.type, e.start, e.venue) for e in events]
+
+
+def test_what_followed_on_another_day_is_not_at_the_same_place(lex):
+    text = (
+        "Die Konferenz fand am 24. November im Rathaus statt. "
+        "Im Anschluss wurden die Ergebnisse einer Planungswerkstatt vorgestellt, die am 17. September stattgefunden hatte."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("24. November", "DATE", "2025-11-24"), ("17. September", "DATE", "2025-09-17")),
+        venues=("Rathaus",),
+    )
+    assert ("workshop", "2025-09-17", None) in [(e.type, e.start, e.venue) for e in events]

@@ -28,6 +28,13 @@ _FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmals|erstmalig)\b", re.I)
 _SAME_PLACE = re.compile(
     r"\b(?:im|am|in\s+dem|an\s+dem|in\s+der|an\s+der)\s+(?:selben|gleichen|demselben|derselben)\s+\w+"
 )
+#: "Im Anschluss spielt das Orchester ein Konzert": right after, on the same day, same place
+_AFTERWARDS = re.compile(r"^(?:Im\s+Anschluss|Anschließend|Danach|Direkt\s+danach)\b")
+#: "Bei schlechtem Wetter weichen die Konzerte in die Halle aus": a fallback place, not the venue
+_FALLBACK_PLACE = re.compile(
+    r"\b(?:[Bb]ei\s+(?:schlechtem\s+Wetter|Regen|schlechter\s+Witterung|Unwetter)|"
+    r"weich\w*\s+(?:[\w-]+\s+){0,6}aus\b|Ausweich\w*|[Ss]chlechtwetter\w*)"
+)
 
 
 @dataclass
@@ -448,9 +455,15 @@ def _place(
     """Create a draft for a candidate, or merge it into the event it refers to."""
     whens = _when_of(text, cand, groups, unit)
     when = whens[0][0] if whens else args.When()
+    if venues and _FALLBACK_PLACE.search(text, unit.start, unit.end):
+        venues = []
     venue = venues[0].venue if venues else None
     if venue is None and _SAME_PLACE.search(text, unit.start, unit.end) and drafts:
         venue = next((d.venue for d in reversed(drafts) if d.venue), None)
+    if venue is None and _AFTERWARDS.match(text, unit.start) and drafts and when.start:
+        prev = drafts[-1]
+        if prev.venue is not None and _day(prev.start) == _day(when.start):
+            venue = prev.venue
     if cand.after_previous and not when.has_time:
         prev = next((d for d in reversed(drafts) if d.start), None)
         if prev is not None:
