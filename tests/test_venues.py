@@ -295,9 +295,3 @@ def test_quoted_venue_names_and_authorities(text: str, expected: set[str]) -> No
 def test_dotted_rooms_genitive_places_and_saints(text: str, expected: set[str]) -> None:
     assert set(venues(text)) == expected
 
-
-def test_labelled_town_is_no_venue() -> None:
-    assert find_venues("Ort: Waldheim\nBeginn: 19 Uhr", frozenset({"Waldheim"})) == []
-    assert [v.name for v in find_venues("Ort: Stadthalle Waldheim", frozenset({"Waldheim"}))] == [
-        "Stadthalle Waldheim"
-    ]

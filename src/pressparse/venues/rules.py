@@ -754,7 +754,7 @@ def find_venues(
     words = segment(text)
     cands = venue_candidates(text, words, places) + acronym_candidates(text, words)
     cands += room_candidates(text) + district_candidates(text)
-    cands += [c for c in label_candidates(text) if c.name not in places]  # "Ort: Lindenau": a town
+    cands += label_candidates(text)  # model LOCs include squares ("Domplatz"): no filter by them
     cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
     cands += street_candidates(text, words, cands)
     cands += coordinated_candidates(text, words, cands, places)
