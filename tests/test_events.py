@@ -1259,3 +1259,29 @@ def test_what_followed_on_another_day_is_not_at_the_same_place(lex):
         venues=("Rathaus",),
     )
     assert ("workshop", "2025-09-17", None) in [(e.type, e.start, e.venue) for e in events]
+
+
+def test_a_weekday_set_takes_its_timed_partner(lex):
+    text = "Die Bürgersprechstunde findet jeden ersten Montag im Monat von 16 bis 18 Uhr im Rathaus statt."
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("jeden ersten Montag im Monat", "SET", "XXXX-WXX-1"),
+            ("von 16 bis 18 Uhr", "SET", "XXXX-WXX-1T16:00"),
+            ("von 16 bis 18 Uhr", "SET", "XXXX-WXX-1T18:00"),
+        ),
+        venues=("Rathaus",),
+    )
+    assert [(e.start, e.end, e.venue) for e in events] == [("XXXX-WXX-1T16:00", "XXXX-WXX-1T18:00", "Rathaus")]
+
+
+def test_a_weekday_set_with_another_weekdays_time_stays_bare(lex):
+    text = "Die Beratung ist montags im Rathaus, freitags bis 12 Uhr im Bürgerbüro."
+    events = run(
+        lex,
+        text,
+        dates=(("montags", "SET", "XXXX-WXX-1"), ("freitags bis 12 Uhr", "SET", "XXXX-WXX-5T12:00")),
+        venues=("Rathaus", "Bürgerbüro"),
+    )
+    assert "XXXX-WXX-1T12:00" not in [e.start for e in events]

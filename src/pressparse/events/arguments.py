@@ -111,6 +111,11 @@ def resolve_group(text: str, group: DateGroup, unit_start: int) -> When:
         if len(times) > 1 and _is_range(text, times[0], times[1]):
             end = values[1]
     else:
+        # "jeden ersten Montag im Monat von 16 bis 18 Uhr": the weekly SET with its clock time
+        # (XXXX-WXX-1T16:00) is more precise than the bare weekday written before it
+        timed = [d for d in dates if d.type == "SET" and d.value.startswith(dates[0].value + "T")]
+        if timed and "T" not in dates[0].value:
+            dates = timed
         values = [d.value for d in dates]
         start, end = values[0], None
         if len(dates) > 1 and _is_range(text, dates[0], dates[1]):
