@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import SPAN_KEYS, register_extensions
+from ..lang.de.roles import _build_lexicon, extra_roles
 from .rules import find_people
 from .spans import char_spans
 
@@ -22,10 +23,17 @@ PERSON_LABELS = ("PER", "PERSON")
 class PeopleComponent:
     """Pipeline component: people with title, role, organisation and linked mentions."""
 
-    def __init__(self, use_model: bool = True, span_key: str = SPAN_KEYS["people"]) -> None:
+    def __init__(
+        self,
+        use_model: bool = True,
+        span_key: str = SPAN_KEYS["people"],
+        role_paths: list[str] | tuple[str, ...] = (),
+    ) -> None:
         register_extensions()
         self.use_model = use_model
         self.span_key = span_key
+        self.role_paths = tuple(str(p) for p in role_paths)
+        _build_lexicon(self.role_paths)  # validate user role files now, naming file and line
 
     def __call__(self, doc: Doc) -> Doc:
         from ..orgs.rules import pattern_spans  # here: orgs' rules import our word tools
@@ -36,7 +44,10 @@ class PeopleComponent:
             if self.use_model else []
         )
         orgs = pattern_spans(text)
-        people, person_orgs = find_people(text, model_spans=model, blocked=orgs, org_spans=orgs)
+        with extra_roles(self.role_paths):
+            people, person_orgs = find_people(
+                text, model_spans=model, blocked=orgs, org_spans=orgs
+            )
         doc._.pp_people = people
         doc.user_data["pp_person_orgs"] = person_orgs
         mentions = [(m.start, m.end) for p in people for m in p.mentions]
@@ -47,7 +58,10 @@ class PeopleComponent:
 @Language.factory(
     "pressparse_people",
     assigns=["doc._.pp_people", "doc.spans"],
-    default_config={"use_model": True, "span_key": SPAN_KEYS["people"]},
+    default_config={"use_model": True, "span_key": SPAN_KEYS["people"], "role_paths": []},
 )
-def make_people(nlp: Language, name: str, use_model: bool, span_key: str) -> PeopleComponent:
-    return PeopleComponent(use_model=use_model, span_key=span_key)
+def make_people(
+    nlp: Language, name: str, use_model: bool, span_key: str, role_paths: list[str]
+) -> PeopleComponent:
+    """Factory; ``role_paths`` adds user role files (format of resources/de/people/roles.tsv)."""
+    return PeopleComponent(use_model=use_model, span_key=span_key, role_paths=role_paths)

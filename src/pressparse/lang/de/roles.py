@@ -9,9 +9,13 @@ nominative of the right gender ("Erster Beigeordneter" for Ulrich, "Vorsitzende"
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 RESOURCE_DIR = ("resources", "de", "people")
 CLASSES = ("strong", "weak", "adj")
@@ -156,13 +160,45 @@ class RoleLexicon:
         return None
 
 
-@lru_cache(maxsize=1)
+#: Extra role files (users' additions) in force for the people component now running.
+_EXTRA_ROLE_FILES: ContextVar[tuple[str, ...]] = ContextVar("pp_extra_role_files", default=())
+
+
 def role_lexicon() -> RoleLexicon:
-    """The packaged role lexicon (validated on first use)."""
+    """The role lexicon in force: the packaged one plus any user files (`extra_roles`)."""
+    return _build_lexicon(_EXTRA_ROLE_FILES.get())
+
+
+@contextmanager
+def extra_roles(paths: Sequence[str]) -> Iterator[None]:
+    """Use the packaged lexicon plus the role files ``paths`` inside this block."""
+    token = _EXTRA_ROLE_FILES.set(tuple(str(p) for p in paths))
+    try:
+        yield
+    finally:
+        _EXTRA_ROLE_FILES.reset(token)
+
+
+def _user_entries(path: str) -> list[RoleEntry]:
+    file = Path(path)
+    if file.is_dir():
+        file = file / "roles.tsv"
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as err:
+        raise LexiconError(f"{file}: cannot read role file ({err.strerror})") from None
+    return parse_roles(text, str(file))
+
+
+@lru_cache(maxsize=8)
+def _build_lexicon(extra_files: tuple[str, ...] = ()) -> RoleLexicon:
+    """Expand the lexicon into surface forms (validated on first use, cached per file set)."""
     text, source = read_resource(*RESOURCE_DIR, "roles.tsv")
+    entries = [entry for path in extra_files for entry in _user_entries(path)]
+    entries += parse_roles(text, source)  # user entries first: they win on shared forms
     exact: dict[str, RoleMatch] = {}
     heads: dict[str, RoleMatch] = {}
-    for entry in parse_roles(text, source):
+    for entry in entries:
         for form, gender in surface_forms(entry).items():
             match = RoleMatch(entry.masculine, entry.feminine, gender)
             exact.setdefault(form, match)
