@@ -123,7 +123,7 @@ def head_of(word: str) -> VenueHead | None:
                  lower[:-1] if lower.endswith(("s", "n")) else None):
         if not form:
             continue
-        for cut in range(0, len(form) - 1):
+        for cut in range(max(0, len(form) - 64), len(form) - 1):  # heads are short
             h = heads.get(form[cut:])
             if h is None:
                 continue

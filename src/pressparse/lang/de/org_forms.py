@@ -45,7 +45,8 @@ class OrgForms:
         ):
             if not form:
                 continue
-            for cut in range(0, len(form) - 2):
+            # heads are short: only the last 64 characters can hold one (linear on junk words)
+            for cut in range(max(0, len(form) - 64), len(form) - 2):
                 found = self.heads.get(form[cut:])
                 if found is None:
                     continue
