@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import snowballstemmer
 
+from pressparse.schema import EVENT_TYPES
+
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
 KEYS = [
     "id",
@@ -31,21 +33,7 @@ KEYS = [
     "dates",
     "events",
 ]
-TAXONOMY = {
-    "council_meeting",
-    "conference",
-    "workshop",
-    "public_consultation",
-    "opening",
-    "ceremony",
-    "festival",
-    "culture",
-    "sports",
-    "works_closure",
-    "office_hours",
-    "election",
-    "other",
-}
+TAXONOMY = set(EVENT_TYPES)
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 TITLES = {"Dr.", "Prof.", "Prof. Dr.", "Dr. h. c.", "Prof. Dr. Dr."}
 WEEKDAYS = {

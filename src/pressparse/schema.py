@@ -8,29 +8,13 @@ All offsets are character offsets into the caller's text (``text[start:end] == m
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["past", "upcoming", "unknown"]
 
-#: The event taxonomy of the annotation guideline (`spec/annotation.md`).
-EVENT_TYPES: tuple[str, ...] = (
-    "council_meeting",
-    "conference",
-    "workshop",
-    "public_consultation",
-    "opening",
-    "ceremony",
-    "festival",
-    "culture",
-    "sports",
-    "works_closure",
-    "office_hours",
-    "election",
-    "other",
-)
 EventType = Literal[
     "council_meeting",
     "conference",
@@ -46,6 +30,8 @@ EventType = Literal[
     "election",
     "other",
 ]
+#: The event taxonomy of the annotation guideline (`spec/annotation.md`), in its order.
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 
 class _Record(BaseModel):
