@@ -61,8 +61,8 @@ def test_random_text_offsets_are_exact(text: str) -> None:
 
 def test_speed_per_hundred_words() -> None:
     text = (
-        "Der Bezirksamtsleiter lädt am Mittwoch, 25. April, um 11 Uhr zur Sitzung in das Rathaus ein. "
-        "Die Projektförderung ist Ende November ausgelaufen, die Ergebnisse bleiben. "
+        "Der Bezirksamtsleiter lädt am Mittwoch, 25. April, um 10 Uhr zur Sitzung in das Rathaus ein. "
+        "Das Förderprogramm lief Ende November aus, die Daten werden archiviert. "
         "Im kommenden Jahr will der Integrationsrat die Maßnahmen fortsetzen, sagte die Senatorin. "
         "Die Sprechstunde findet donnerstags von 10 bis 12 Uhr im Zimmer 20 statt. "
         "Die Bürgerinnen und Bürger können ihre Fragen stellen und Anregungen geben. "

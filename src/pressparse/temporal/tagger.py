@@ -4,7 +4,7 @@ Anchoring follows the annotation guideline: relative expressions resolve against
 publication date when it is known, else against the most recent fully specified date before
 them in the text (narrative anchoring; the first full date of the text when none precedes).
 Clock times take their day from the last day-level date mentioned before them, and times
-right after a recurring expression ("montags bis freitags von 8 bis 18 Uhr") recur too.
+right after a recurring expression ("montags bis freitags von 7 bis 19 Uhr") recur too.
 """
 
 from __future__ import annotations
