@@ -1285,3 +1285,33 @@ def test_a_weekday_set_with_another_weekdays_time_stays_bare(lex):
         venues=("Rathaus", "Bürgerbüro"),
     )
     assert "XXXX-WXX-1T12:00" not in [e.start for e in events]
+
+
+def test_timed_bullet_items_take_their_own_line_time(lex):
+    text = (
+        "Am Sonntag startet der Herbstlauf am Seeufer.\n\nDie Zeiten:\n"
+        "- 9.30 Uhr: Halbmarathon\n- 10.45 Uhr: 8-Kilometer-Lauf\n- 12.00 Uhr: Schüler-Lauf\n\n"
+        "Veranstaltet wird der Lauf vom Turnverein."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(
+            ("Am Sonntag", "DATE", "2025-10-12"),
+            ("9.30 Uhr", "TIME", "2025-10-12T09:30"),
+            ("10.45 Uhr", "TIME", "2025-10-12T10:45"),
+            ("12.00 Uhr", "TIME", "2025-10-12T12:00"),
+        ),
+        venues=("Seeufer",),
+    )
+    got = [(e.name, e.start) for e in events if e.type == "sports"]
+    assert ("Halbmarathon", "2025-10-12T09:30") in got
+    assert ("8-Kilometer-Lauf", "2025-10-12T10:45") in got
+    assert ("Schüler-Lauf", "2025-10-12T12:00") in got
+    assert len(got) == 4
+
+
+def test_a_compound_opening_with_a_number_is_a_trigger(lex):
+    text = "Der 3-Tage-Lauf beginnt am 4. Mai im Stadtpark."
+    events = run(lex, text, dates=(("am 4. Mai", "DATE", "2025-05-04"),), venues=("Stadtpark",))
+    assert [(e.type, e.start, e.venue) for e in events] == [("sports", "2025-05-04", "Stadtpark")]

@@ -259,6 +259,8 @@ def assign_dates(
             if (
                 _words_between(text, cand.end, group.start_offset) <= 3
                 and not re.search(r"[.;:!?]", gap)
+                # "- 9.30 Uhr: Staffellauf\n- 10.45 Uhr: ...": the next bullet's time is its own
+                and not re.search(r"\n\s*[-*\u2022\u2013\u2014]", gap)
                 and not nouns
                 and plural_ok
             ):

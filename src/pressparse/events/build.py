@@ -628,6 +628,7 @@ def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft 
         # "aus der Zukunftswerkstatt im nächsten Frühjahr", "bleibt der Markt am 24. November noch
         # geschlossen": the same name refers back even when the sentence has another date (it
         # belongs to the verb); "die Freigabe der sanierten Brücke" is specific, a new one
+        found = []
         for draft in reversed(drafts):
             if draft.type != cand.type or not _concepts_compatible({cand.concept}, draft.concepts):
                 continue
@@ -637,7 +638,15 @@ def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft 
                 c == cand.concept or c.endswith(cand.concept) for c in draft.concepts
             ):
                 continue
-            return draft
+            found.append(draft)
+        # "Organisiert wird der Lauf ..." after timed runs ("12.15 Uhr: Bambini-Lauf"): an undated
+        # bare head means the whole event, not a programme item with its own clock time
+        if found and when.start is None and cand.concept == cand.trigger.form.lower():
+            whole = [d for d in found if d.start and "T" not in d.start]
+            if whole and found[0].start and "T" in found[0].start:
+                return whole[0]
+        if found:
+            return found[0]
     for need_concept in (True, False):
         for draft in reversed(drafts):
             if not _dates_compatible(draft.start, when.start):
@@ -674,6 +683,15 @@ def _merge_drafts(drafts: list[Draft]) -> list[Draft]:
             same_day = draft.start and other.start and _day(draft.start) == _day(other.start)
             # "Der Hauptlauf beginnt um 9 Uhr, der Fünf-Kilometer-Lauf um 9.15 Uhr": two events
             clocks_differ = draft.clock and other.clock and draft.start != other.start
+            # "Citylauf am Sonntag" ... "10.15 Uhr: 10-Kilometer-Lauf": a timed item with a name
+            # of its own is no repetition of the day's event, even when a bare "der Lauf" joined it
+            if (
+                concept
+                and not same_unit
+                and bool(draft.clock) != bool(other.clock)
+                and not _concepts_compatible({draft.main.concept}, {other.main.concept})
+            ):
+                concept = False
             if same_day and (same_unit or concept) and not clocks_differ:
                 target = other
                 break

@@ -105,7 +105,8 @@ def match_noun(word: str, lex: Lexicon) -> tuple[Trigger, str, bool] | None:
     Exact forms and allowed compounds first, then the longest lexicon form the word ends
     in, if the entry accepts compounds and the rest is a plausible first part (>= 3 letters).
     """
-    if not word[:1].isupper():
+    # "10-Kilometer-Lauf", "3-Tage-Fest": a compound may open with a number
+    if not word[:1].isupper() and not re.match(r"\d+[-\u2010\u2011][A-ZÄÖÜ]", word):
         return None
     low = word.lower()
     candidates: list[tuple[int, Trigger, str, bool]] = []
