@@ -1315,3 +1315,26 @@ def test_a_compound_opening_with_a_number_is_a_trigger(lex):
     text = "Der 3-Tage-Lauf beginnt am 4. Mai im Stadtpark."
     events = run(lex, text, dates=(("am 4. Mai", "DATE", "2025-05-04"),), venues=("Stadtpark",))
     assert [(e.type, e.start, e.venue) for e in events] == [("sports", "2025-05-04", "Stadtpark")]
+
+
+def test_tags_darauf_is_the_day_after_and_moves_the_paragraphs_clock_times(lex):
+    text = (
+        "Am Freitag, 6. September, wurde die Brücke im Ortskern eingeweiht.\n\n"
+        "Tags darauf feierte der Verein sein Sommerfest im Pfarrgarten. "
+        "Höhepunkt war ein Konzert um 18 Uhr."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("Freitag, 6. September", "DATE", "2024-09-06"), ("um 18 Uhr", "TIME", "2024-09-06T18:00")),
+        venues=("Pfarrgarten",),
+    )
+    got = {(e.type, e.start) for e in events}
+    assert ("festival", "2024-09-07") in got
+    assert ("culture", "2024-09-07T18:00") in got
+
+
+def test_im_jahr_zuvor_is_the_year_before_the_named_one(lex):
+    text = "Das Museum wurde 1905 eröffnet, nachdem ein Hochwasser im Jahr zuvor das alte Haus zerstört hatte."
+    events = run(lex, text, dates=(("1905", "DATE", "1905"),))
+    assert ("other", "1904") in {(e.type, e.start) for e in events}

@@ -133,6 +133,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     venue_units: set[int] = set()
     per_unit: list[list[Candidate]] = []
     timexes = set_clock_times(text, timexes, unit_list)
+    timexes = relative_days(text, timexes, unit_list)
     timexes = drop_name_years(text, timexes, unit_list)
     for unit in unit_list:
         cands = find_candidates(text, unit, lex, org_spans)
@@ -409,6 +410,73 @@ def set_clock_times(
         out[s] = out[s].model_copy(update={"value": out[s].value + clock[clock.index("T"):]})
         dropped.update(k for k in times if unit.start <= out[k].start < unit.end)
     return [t for k, t in enumerate(out) if k not in dropped]
+
+
+#: "Tags darauf feierte das Dorf ...": the day after the last named day
+_NEXT_DAY = re.compile(
+    r"(?:Tags\s+darauf|Am\s+(?:Tag\s+darauf|folgenden\s+Tag|nächsten\s+Tag|Folgetag))\b"
+)
+#: "nachdem ein Großbrand im Jahr zuvor ...": the year before/after the last named year
+_OTHER_YEAR = re.compile(
+    r"\b(?:im|ein)\s+Jahr\s+(?P<d>zuvor|davor|darauf|danach)\b|\bein\s+Jahr\s+(?P<l>später)\b"
+)
+
+
+def relative_days(
+    text: str, timexes: list[TimeExpression], unit_list: list[Unit]
+) -> list[TimeExpression]:
+    """Dates told relative to the previous one, which the date tagger leaves out.
+
+    "Am Samstag ... Festakt. ... Tags darauf feierte das Dorf beim Fest. Höhepunkt war eine
+    Schauübung um 15 Uhr": the day after, and clock times of that paragraph move with it.
+    "1874 gegründet, nachdem ein Großbrand im Jahr zuvor ...": the year before.
+    """
+    out = sorted(timexes, key=lambda t: t.start)
+    for unit in unit_list:
+        before = [t for t in out if t.start < unit.start]
+        cue = _NEXT_DAY.match(text, unit.start)
+        if cue:
+            base = next(
+                (t for t in reversed(before) if _has_day(t) and _iso_day(t.value)), None
+            )
+            mine = [t for t in out if unit.start <= t.start < unit.end]
+            if base is not None and not any(_has_day(t) for t in mine):
+                old = _iso_day(base.value)
+                new = (old + timedelta(days=1)).isoformat()
+                out.append(
+                    TimeExpression(
+                        text=cue.group(), start=cue.start(), end=cue.end(), type="DATE", value=new
+                    )
+                )
+                # the clock times of the rest of the paragraph are on that day too
+                for k, t in enumerate(out):
+                    later = [v for v in unit_list if v.para == unit.para and v.start <= t.start < v.end]
+                    if (
+                        later
+                        and t.start >= unit.start
+                        and t.type == "TIME"
+                        and t.value.startswith(old.isoformat() + "T")
+                    ):
+                        out[k] = t.model_copy(update={"value": new + t.value[10:]})
+                out.sort(key=lambda t: t.start)
+        for m in _OTHER_YEAR.finditer(text, unit.start, unit.end):
+            if any(t.start <= m.start() < t.end for t in out):
+                continue
+            years = [
+                t for t in out
+                if t.start < m.start() and t.type == "DATE" and re.match(r"\d{4}", t.value)
+                and unit.start <= t.start
+            ]
+            if not years:
+                continue
+            year = int(years[-1].value[:4]) + (-1 if m.group("d") in ("zuvor", "davor") else 1)
+            out.append(
+                TimeExpression(
+                    text=m.group(), start=m.start(), end=m.end(), type="DATE", value=str(year)
+                )
+            )
+            out.sort(key=lambda t: t.start)
+    return out
 
 
 def _iso_day(value: str) -> date | None:
