@@ -1338,3 +1338,36 @@ def test_im_jahr_zuvor_is_the_year_before_the_named_one(lex):
     text = "Das Museum wurde 1905 eröffnet, nachdem ein Hochwasser im Jahr zuvor das alte Haus zerstört hatte."
     events = run(lex, text, dates=(("1905", "DATE", "1905"),))
     assert ("other", "1904") in {(e.type, e.start) for e in events}
+
+
+def test_liest_with_its_own_clock_time_is_a_reading(lex):
+    text = "Am Sonntag, 8. März, öffnet das Literaturhaus ab 10 Uhr. Um 16 Uhr liest die Autorin Jana Feld aus ihrem Roman."
+    events = run(
+        lex,
+        text,
+        dates=(("Sonntag, 8. März", "DATE", "2026-03-08"), ("ab 10 Uhr", "TIME", "2026-03-08T10:00"), ("Um 16 Uhr", "TIME", "2026-03-08T16:00")),
+        venues=("Literaturhaus",),
+    )
+    assert ("culture", "2026-03-08T16:00") in {(e.type, e.start) for e in events}
+
+
+def test_lesen_without_a_clock_time_is_no_event(lex):
+    text = "Am 8. März zeigt die Bücherei, wie gerne Kinder lesen."
+    events = run(lex, text, dates=(("Am 8. März", "DATE", "2026-03-08"),))
+    assert all(e.type != "culture" for e in events)
+
+
+def test_a_weekly_reading_hour_is_not_the_one_off_reading(lex):
+    text = (
+        "Am Samstag, 7. März, um 15 Uhr liest der Autor Tom Berg im Saal.\n\n"
+        "Jeden Dienstag um 16 Uhr lädt die Bücherei außerdem zur Vorlesestunde ein."
+    )
+    events = run(
+        lex,
+        text,
+        dates=(("Samstag, 7. März, um 15 Uhr", "TIME", "2026-03-07T15:00"), ("Jeden Dienstag um 16 Uhr", "SET", "XXXX-WXX-2T16:00")),
+        venues=("Saal",),
+    )
+    starts = {(e.type, e.start) for e in events}
+    assert ("culture", "2026-03-07T15:00") in starts
+    assert ("culture", "XXXX-WXX-2T16:00") in starts

@@ -727,12 +727,21 @@ def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft 
             bare = cand.concept == cand.trigger.form.lower() or cand.kind != "noun"
             # (an undated event cannot take over a mention with a date of its own)
             dated_mention_undated_event = when.start is not None and draft.start is None
+            # "Jeden Donnerstag ... zur Vorlesestunde" after a reading on 7 September: a weekly
+            # recurrence is not the one-off event of its type
+            weekly_vs_day = bool(
+                when.start
+                and when.start.startswith("XXXX-WXX")
+                and draft.start
+                and not draft.start.startswith(("XXXX-WXX", "XXXX-XX"))
+            )
             if (
                 not need_concept
                 and draft.type == cand.type
                 and cand.refers_back
                 and bare
                 and not dated_mention_undated_event
+                and not weekly_vs_day
             ):
                 return draft
     return None
