@@ -1371,3 +1371,15 @@ def test_a_weekly_reading_hour_is_not_the_one_off_reading(lex):
     starts = {(e.type, e.start) for e in events}
     assert ("culture", "2026-03-07T15:00") in starts
     assert ("culture", "XXXX-WXX-2T16:00") in starts
+
+
+def test_a_committee_tritt_zusammen_is_a_meeting(lex):
+    text = "Der Bauausschuss tritt am Montag, 3. März, um 18 Uhr im Ratssaal zusammen."
+    events = run(lex, text, dates=(("am Montag, 3. März, um 18 Uhr", "TIME", "2025-03-03T18:00"),), venues=("Ratssaal",))
+    assert [(e.type, e.start, e.venue) for e in events] == [("council_meeting", "2025-03-03T18:00", "Ratssaal")]
+
+
+def test_zeitgleich_takes_the_day_of_the_event_before(lex):
+    text = "Die Landratswahl fand am Sonntag, 12. Mai, statt. Zeitgleich fanden die Ortsbeiratswahlen statt."
+    events = run(lex, text, dates=(("am Sonntag, 12. Mai", "DATE", "2024-05-12"),))
+    assert [(e.type, e.start) for e in events] == [("election", "2024-05-12"), ("election", "2024-05-12")]

@@ -29,6 +29,7 @@ _SAME_PLACE = re.compile(
     r"\b(?:im|am|in\s+dem|an\s+dem|in\s+der|an\s+der)\s+(?:selben|gleichen|demselben|derselben)\s+\w+"
 )
 #: "Im Anschluss spielt das Orchester ein Konzert": right after, on the same day, same place
+_SAME_TIME = re.compile(r"(?:Zeitgleich|Gleichzeitig|Am\s+(?:selben|gleichen)\s+Tag)\b")
 _AFTERWARDS = re.compile(r"^(?:Im\s+Anschluss|Anschließend|Danach|Direkt\s+danach)\b")
 #: "Bei schlechtem Wetter weichen die Konzerte in die Halle aus": a fallback place, not the venue
 _FALLBACK_PLACE = re.compile(
@@ -532,6 +533,11 @@ def _place(
         prev = drafts[-1]
         if prev.venue is not None and _day(prev.start) == _day(when.start):
             venue = prev.venue
+    # "Zeitgleich fanden die Kommunalwahlen statt": at the same time as the event before
+    if not when.start and _SAME_TIME.match(text, unit.start) and drafts:
+        prev = next((d for d in reversed(drafts) if d.start), None)
+        if prev is not None:
+            when = args.When(start=_day(prev.start), has_time=True)
     if cand.after_previous and not when.has_time:
         prev = next((d for d in reversed(drafts) if d.start), None)
         if prev is not None:
