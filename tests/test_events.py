@@ -1383,3 +1383,9 @@ def test_zeitgleich_takes_the_day_of_the_event_before(lex):
     text = "Die Landratswahl fand am Sonntag, 12. Mai, statt. Zeitgleich fanden die Ortsbeiratswahlen statt."
     events = run(lex, text, dates=(("am Sonntag, 12. Mai", "DATE", "2024-05-12"),))
     assert [(e.type, e.start) for e in events] == [("election", "2024-05-12"), ("election", "2024-05-12")]
+
+
+def test_a_multiword_venue_ending_in_a_square_is_no_market(lex):
+    text = "Der Stadtlauf startet am 5. Mai. Start und Ziel ist wie in den Vorjahren der Lindenmarkt."
+    events = run(lex, text, dates=(("am 5. Mai", "DATE", "2025-05-05"),), venues=("Vorjahren der Lindenmarkt",))
+    assert [e.type for e in events] == ["sports"]

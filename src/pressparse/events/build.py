@@ -129,6 +129,11 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     # "auf dem Prinzipalmarkt": a venue named by a compound of a generic head ("Markt") is a
     # square; markets with an entry of their own ("Weihnachtsmarkt") stay events
     org_spans += [(v.start, v.end) for v in vmentions if _square(text[v.start : v.end], lex)]
+    # a longer venue span that ends in such a square ("... der Prinzipalmarkt") names it too
+    for v in vmentions:
+        last = text[v.start : v.end].rsplit(" ", 1)[-1]
+        if last != text[v.start : v.end] and _square(last, lex):
+            org_spans.append((v.end - len(last), v.end))
     drafts: list[Draft] = []
     owned_units: set[int] = set()  # units with a trigger (their venues are spoken for)
     venue_units: set[int] = set()
