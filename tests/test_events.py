@@ -1389,3 +1389,15 @@ def test_a_multiword_venue_ending_in_a_square_is_no_market(lex):
     text = "Der Stadtlauf startet am 5. Mai. Start und Ziel ist wie in den Vorjahren der Lindenmarkt."
     events = run(lex, text, dates=(("am 5. Mai", "DATE", "2025-05-05"),), venues=("Vorjahren der Lindenmarkt",))
     assert [e.type for e in events] == ["sports"]
+
+
+def test_two_named_events_listed_with_sowie_stay_apart(lex):
+    text = "Am Sonntag, 26. Mai, fanden die Landratswahl sowie die Europawahl statt."
+    events = run(lex, text, dates=(("Am Sonntag, 26. Mai", "DATE", "2024-05-26"),))
+    assert sorted(e.name for e in events) == ["Europawahl", "Landratswahl"]
+
+
+def test_a_bare_head_in_the_same_list_still_merges(lex):
+    text = "Am Sonntag, 26. Mai, fanden die Landratswahl und die Wahl des Beirats statt."
+    events = run(lex, text, dates=(("Am Sonntag, 26. Mai", "DATE", "2024-05-26"),))
+    assert len(events) == 1

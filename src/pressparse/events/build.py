@@ -780,6 +780,9 @@ def _merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 and not _concepts_compatible({draft.main.concept}, {other.main.concept})
             ):
                 concept = False
+            # "fanden die Kommunalwahlen ... sowie die Europawahl statt": two named events in a list
+            if same_unit and not concept and _listed_apart(other, draft):
+                same_unit = False
             if same_day and (same_unit or concept) and not clocks_differ:
                 target = other
                 break
@@ -810,6 +813,22 @@ def _merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 continue
         result.append(draft)
     return result
+
+
+_LISTED = re.compile(r"\s(?:sowie|und)\s+(?:die|der|das|den|dem|zur|zum)\s")
+
+
+def _listed_apart(a: Draft, b: Draft) -> bool:
+    """Two differently named compounds joined by 'sowie/und die': separate events."""
+    first, second = sorted((a.main, b.main), key=lambda c: c.start)
+    if first.kind != "noun" or second.kind != "noun" or first.unit is not second.unit:
+        return False
+    bare = {first.trigger.form.lower(), second.trigger.form.lower()}
+    if first.concept in bare or second.concept in bare:
+        return False
+    unit_text = first.unit_text
+    gap = unit_text[first.end - first.unit.start : second.start - first.unit.start]
+    return bool(_LISTED.search(gap)) and not _concepts_compatible({first.concept}, {second.concept})
 
 
 def _coarser(a: str | None, b: str | None) -> bool:
