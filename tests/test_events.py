@@ -1401,3 +1401,12 @@ def test_a_bare_head_in_the_same_list_still_merges(lex):
     text = "Am Sonntag, 26. Mai, fanden die Landratswahl und die Wahl des Beirats statt."
     events = run(lex, text, dates=(("Am Sonntag, 26. Mai", "DATE", "2024-05-26"),))
     assert len(events) == 1
+
+
+def test_a_name_with_its_own_year_is_an_earlier_event(lex):
+    text = (
+        "Die Landratswahl am Sonntag, 26. Mai, brachte eine hohe Beteiligung. "
+        "Bei der Landratswahl 2017 hatte sie noch bei 40 Prozent gelegen."
+    )
+    events = run(lex, text, dates=(("am Sonntag, 26. Mai", "DATE", "2024-05-26"), ("2017", "DATE", "2017")))
+    assert sorted(e.start for e in events) == ["2017", "2024-05-26"]

@@ -540,7 +540,7 @@ def _place(
             venue = prev.venue
     # "Zeitgleich fanden die Kommunalwahlen statt": at the same time as the event before
     if not when.start and _SAME_TIME.match(text, unit.start) and drafts:
-        prev = next((d for d in reversed(drafts) if d.start), None)
+        prev = next((d for d in reversed(drafts) if args.day_precise(_day(d.start))), None)
         if prev is not None:
             when = args.When(start=_day(prev.start), has_time=True)
     if cand.after_previous and not when.has_time:
@@ -549,7 +549,9 @@ def _place(
             when = args.When(start=_day(prev.start), has_time=True)
     # coreference
     if cand.refers_back or (not when.has_time and venue is None):
-        target = _antecedent(cand, when, drafts)
+        # "bei der Bürgermeisterwahl 2016": a year right after the name makes it an earlier one
+        own_year = bool(when.start and re.match(r"\s+\d{4}\b", text[cand.end : cand.end + 6]))
+        target = _antecedent(cand, when, drafts, own_year)
         if target is not None:
             target.mentions.append(cand)
             target.units.add(unit.index)
@@ -699,7 +701,9 @@ def _adjacent(text: str, cand: Candidate, groups: list[args.DateGroup]) -> bool:
     )
 
 
-def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft | None:
+def _antecedent(
+    cand: Candidate, when: args.When, drafts: list[Draft], own_year: bool = False
+) -> Draft | None:
     """The most recent event this mention can refer to: same concept first, then same type."""
     specific = re.match(r"\s+(?:des|der)\s", cand.unit_text[cand.end - cand.unit.start :])
     first_time = _FIRST_TIME.search(cand.unit_text) is not None
@@ -713,8 +717,8 @@ def _antecedent(cand: Candidate, when: args.When, drafts: list[Draft]) -> Draft 
                 continue
             # "Der Gegenbesuch ... ist für Mai 2024 geplant" after "besuchte" in October: a
             # more specific name with a date of its own is another event
-            if when.start and not _dates_compatible(draft.start, when.start) and not any(
-                c == cand.concept or c.endswith(cand.concept) for c in draft.concepts
+            if when.start and not _dates_compatible(draft.start, when.start) and (
+                own_year or not any(c == cand.concept or c.endswith(cand.concept) for c in draft.concepts)
             ):
                 continue
             found.append(draft)
