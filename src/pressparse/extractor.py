@@ -146,10 +146,9 @@ class Extractor:
         except (InputError, ValueError) as err:
             if errors == "raise":
                 raise
-            ident = getattr(item, "id", None) if not isinstance(item, Mapping) else item.get("id")
-            source = getattr(item, "source", None) if not isinstance(item, Mapping) else item.get(
-                "source")
-            return ErrorRecord(id=ident, source=source, error=str(err))
+            meta = item if isinstance(item, Mapping) else {
+                "id": getattr(item, "id", None), "source": getattr(item, "source", None)}
+            return ErrorRecord(id=meta.get("id"), source=meta.get("source"), error=str(err))
 
     def _placeholder(self, error: ErrorRecord) -> Doc:
         """An empty Doc that carries an error through nlp.pipe, so order is kept."""

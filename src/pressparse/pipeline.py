@@ -16,6 +16,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 
 from .extensions import register_extensions
 
@@ -89,10 +90,7 @@ def load_base(model: str | Path | Language | None = None, *, require_ner: bool =
 
 
 def _has_ner(nlp: Language) -> bool:
-    return any(
-        getattr(pipe, "moves", None) is not None and "ner" in type(pipe).__name__.lower()
-        for _, pipe in nlp.pipeline
-    )
+    return any(isinstance(pipe, EntityRecognizer) for _, pipe in nlp.pipeline)
 
 
 def build(
