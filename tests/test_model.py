@@ -100,6 +100,24 @@ def test_cluster_table_packing_and_prefixes():
     assert cluster_columns(None, [4, 8]) == [UNKNOWN] * 3
 
 
+def test_gazetteer_flags_ride_along_with_clusters():
+    """ClusterEmbed.v2: gazetteer bits are a separate column; a gazetteer-only word gets the
+    unknown cluster columns, a capitalised gazetteer word borrows its lower-case cluster."""
+    from pressparse.ml.cluster import UNKNOWN, cluster_columns
+
+    clusters = {"koch": 0b1011, "der": 0b1111111}
+    probs = {"koch": -11.0, "der": -3.7}
+    gazetteer = {"Koch": 1, "Wessendorf": 1, "Lindau": 2}
+    table = pressparse.ml.build_table(clusters, probs, keep=[], top_n=2, gazetteer=gazetteer)
+    koch = [int(c) for c in cluster_columns(table["Koch"], [4], gazetteer=True)]
+    assert koch == [0b1011, 11, 1]
+    assert cluster_columns(table["Wessendorf"], [4], gazetteer=True) == [UNKNOWN, UNKNOWN, 1]
+    assert int(cluster_columns(table["der"], [4], gazetteer=True)[-1]) == 0
+    # v1 columns ignore the gazetteer bits entirely.
+    assert [int(c) for c in cluster_columns(table["Koch"], [4])] == [0b1011, 11]
+    assert int(cluster_columns(None, [4], gazetteer=True)[-1]) == 0
+
+
 def hash_of(word: str) -> int:
     from spacy.strings import get_string_id
 

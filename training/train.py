@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import convert  # noqa: E402
+import gazetteers  # noqa: E402
 
 import pressparse.lang.de  # noqa: E402,F401  (registers tokenizer + sentence factory)
 import pressparse.ml  # noqa: E402,F401  (registers ClusterEmbed + table callback)
@@ -77,7 +78,8 @@ def conversion_nlp() -> spacy.Language:
     return nlp
 
 
-def write_cluster_table(corpus: Path, path: Path, top_n: int) -> int:
+def write_cluster_table(corpus: Path, path: Path, top_n: int,
+                        gazetteer: dict[str, int] | None = None) -> int:
     import spacy_lookups_data
 
     with gzip.open(spacy_lookups_data.get_file("de_lexeme_cluster.json.gz")) as fh:
@@ -85,7 +87,7 @@ def write_cluster_table(corpus: Path, path: Path, top_n: int) -> int:
     with gzip.open(spacy_lookups_data.get_file("de_lexeme_prob.json.gz")) as fh:
         probs = json.load(fh)
     keep = convert.corpus_words([corpus / "train.spacy"])
-    table = build_table(clusters, probs, keep, top_n=top_n)
+    table = build_table(clusters, probs, keep, top_n=top_n, gazetteer=gazetteer)
     path.write_bytes(table.to_bytes())
     return len(table)
 
@@ -139,9 +141,12 @@ def main(argv: list[str] | None = None) -> None:
     table_path = args.out / "cluster_table.bin"
     config_text = args.config.read_text()
     uses_clusters = "pressparse.install_cluster_table" in config_text
+    uses_gazetteer = "pressparse.ClusterEmbed.v2" in config_text
     if uses_clusters and not (args.skip_train and table_path.exists()):
-        n = write_cluster_table(corpus, table_path, args.cluster_top_n)
-        print(f"cluster table: {n} words")
+        gazetteer = gazetteers.load_gazetteer(args.corpora) if uses_gazetteer else None
+        n = write_cluster_table(corpus, table_path, args.cluster_top_n, gazetteer)
+        print(f"cluster table: {n} words"
+              + (f" ({len(gazetteer)} gazetteer words)" if gazetteer else ""))
 
     train_dir = args.out / "train"
     if not args.skip_train:
@@ -175,10 +180,11 @@ def main(argv: list[str] | None = None) -> None:
             "description": "German press-release pipeline of pressparse: press-text tokenizer rules, "
             "rule-based sentences, CNN NER (PER/ORG/LOC/MISC)"
             + (" with Brown-cluster features" if uses_clusters else "")
+            + (" and gazetteer flags" if uses_gazetteer else "")
             + ", dict lookup lemmas.",
             "author": "pressparse developers",
             "license": "CC BY 4.0 (model trained on CC BY 4.0 corpora; see sources)",
-            "sources": SOURCES,
+            "sources": SOURCES + (gazetteers.SOURCES if uses_gazetteer else []),
             "pressparse": {
                 "training_command": "python training/train.py --corpora <shared>/corpora --out "
                 f"<dir> --config training/configs/{args.config.name} --max-steps {args.max_steps} "
