@@ -28,13 +28,13 @@ class OrgsComponent:
         self.span_key = span_key
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..venues.rules import find_venues  # here: venue rules import ours
+        from ..venues.component import venues_of_doc  # here: venue rules import ours
 
         text = doc.text
         places = frozenset(e.text for e in doc.ents if e.label_ in LOC_LABELS)
         people = doc._.pp_people or []
         person_spans = [(m.start, m.end) for p in people for m in p.mentions]
-        venues = find_venues(text, places, person_spans)
+        venues = venues_of_doc(doc, places, person_spans)  # reused by the venue component
         venue_spans = [(m.start, m.end) for v in venues for m in v.mentions]
         # a place given with its street address is a venue, not also an organisation
         addressed = [(m.start, m.end) for v in venues if v.address is not None

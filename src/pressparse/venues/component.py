@@ -7,14 +7,32 @@ after the venue noun belongs to its name); writes ``doc._.pp_venues`` and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import SPAN_KEYS, register_extensions
 from ..people.spans import char_spans
+from ..schema import Venue
 from .rules import find_venues
 
 LOC_LABELS = ("LOC", "GPE")
+#: ``doc.user_data`` key of the venues found for a Doc, with the arguments they were found for.
+FOUND_KEY = "pp_venues_found"
+
+
+def venues_of_doc(doc: Doc, places: frozenset[str], blocked: Sequence[tuple[int, int]]) -> list[Venue]:
+    """`find_venues` for a Doc, run once: the organisation component needs the venues first
+    (a venue is no organisation) and this component reports them. The result is kept on the
+    Doc itself, keyed by the arguments, so it can only be reused for the same text and input."""
+    key = (places, tuple(blocked))
+    found = doc.user_data.get(FOUND_KEY)
+    if found is not None and found[0] == key:
+        return found[1]
+    venues = find_venues(doc.text, places, key[1])
+    doc.user_data[FOUND_KEY] = (key, venues)
+    return venues
 
 
 class VenuesComponent:
@@ -28,7 +46,8 @@ class VenuesComponent:
         places = frozenset(e.text for e in doc.ents if e.label_ in LOC_LABELS)
         people = doc._.pp_people or []
         blocked = [(m.start, m.end) for p in people for m in p.mentions]
-        venues = find_venues(doc.text, places, blocked)
+        venues = venues_of_doc(doc, places, blocked)
+        doc.user_data.pop(FOUND_KEY, None)  # read by both components; not part of the result
         doc._.pp_venues = venues
         doc.spans[self.span_key] = char_spans(
             doc, [(m.start, m.end) for v in venues for m in v.mentions], "VENUE"

@@ -29,6 +29,7 @@ import regex
 
 from ..evaluate import name_stems
 from ..lang.de.roles import LexiconError, data_lines, read_resource, word_list
+from ..orgs.intervals import DisjointSpans, SpanCover
 from ..orgs.rules import looks_like_place
 from ..people.words import Word, segment
 from ..schema import Address, Mention, Venue
@@ -113,6 +114,13 @@ def gather_verbs() -> frozenset[str]:
     return word_list(*VENUE_DIR, "gather_verbs.txt")
 
 
+@lru_cache(maxsize=1)
+def _head_lengths() -> tuple[int, ...]:
+    """Lengths of the venue heads, longest first: the only suffix lengths worth looking up."""
+    return tuple(sorted({len(h) for h in venue_heads()}, reverse=True))
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of the word and the packaged lexicon
 def head_of(word: str) -> VenueHead | None:
     """The venue head a word ends with ("Plenarsaal" -> saal), if any."""
     heads = venue_heads()
@@ -123,11 +131,12 @@ def head_of(word: str) -> VenueHead | None:
                  lower[:-1] if lower.endswith(("s", "n")) else None):
         if not form:
             continue
-        for cut in range(max(0, len(form) - 64), len(form) - 1):  # heads are short
-            h = heads.get(form[cut:])
-            if h is None:
+        # longest suffix first; heads are short, so at most the last 64 characters count
+        for length in _head_lengths():
+            if length > len(form) or length > 64 or length < 2:
                 continue
-            if h.compound_only and cut < 3:
+            h = heads.get(form[len(form) - length :])
+            if h is None or (h.compound_only and len(form) - length < 3):
                 continue
             return h
     return None
@@ -282,9 +291,12 @@ def _street_after(text: str, words: Sequence[Word], k: int) -> int | None:
     return None
 
 
+_HOUSE_NUMBER = regex.compile(r"[ \t]+\d{1,4}\b")
+
+
 def _is_street(text: str, word: Word) -> bool:
     """"Willy-Brandt-Platz 1": a street with a house number is an address, not a venue."""
-    return bool(regex.match(r"[ \t]+\d{1,4}\b", text[word.end : word.end + 8])) and bool(
+    return bool(_HOUSE_NUMBER.match(text[word.end : word.end + 8])) and bool(
         _street_regex().fullmatch(word.text)
     )
 
@@ -413,20 +425,27 @@ def _part_or_addressed(
         return None
     if hi < len(words) and _same_line(text, words, i, hi) and looks_like_place(words, hi, places):
         hi += 1
+    if not _COMMA_AFTER.match(text, words[hi - 1].end):
+        return None  # (checked first: it is cheaper than parsing the address)
     address, _ = parse_address(text, words[hi - 1].end)
-    if address is None or not address.street or not regex.search(r"\d", address.street):
-        return None
-    if not text[words[hi - 1].end :].lstrip(" \t").startswith(","):
+    if address is None or not address.street or not _DIGIT.search(address.street):
         return None
     start, end = w.start, words[hi - 1].end
     return VenueCandidate(start, end, text[start:end], "venues_address_1", w.text.lower())
+
+
+_COMMA_AFTER = regex.compile(r"[ \t]*,")
+_DIGIT = regex.compile(r"\d")
+#: What may lie between a name and its address: a comma, an opening bracket, line breaks.
+_ADDRESS_LEAD = regex.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*|\s*\n\s*)")
+_NEXT_PART = regex.compile(r"[ \t]*(?:,[ \t]*|\s*\n\s*)")
 
 
 def _address_follows(text: str, pos: int, strict: bool = False) -> bool:
     """A street, room or PLZ line right after (", EG Zr. 20", the next lines). ``strict``
     (inside running text): only a street with a house number or a room counts."""
     tail = text[pos : pos + 120]
-    m = regex.match(r"[ \t]*(?:,[ \t]*|\([ \t]*|\s*\n\s*)", tail)
+    m = _ADDRESS_LEAD.match(tail)
     if not m:
         return False
     rest = tail[m.end():]
@@ -438,11 +457,14 @@ def _address_follows(text: str, pos: int, strict: bool = False) -> bool:
     return bool(street or _PLZ.match(rest))
 
 
+_ACRONYM = regex.compile(r"^\p{Lu}{2,6}$")
+
+
 def acronym_candidates(text: str, words: Sequence[Word]) -> list[VenueCandidate]:
     """venues_acronym_1: "im BGZ in Neugraben"."""
     out = []
     for i, w in enumerate(words[1:], start=1):
-        if words[i - 1].text not in ("im", "ins") or not regex.match(r"^\p{Lu}{2,6}$", w.text):
+        if words[i - 1].text not in ("im", "ins") or not _ACRONYM.match(w.text):
             continue
         if w.text in PARTIES:
             continue
@@ -483,7 +505,7 @@ def label_candidates(text: str) -> list[VenueCandidate]:
         parts = name.split()
         while parts and (parts[-1].islower() or parts[-1].endswith(".")):
             parts.pop()  # no trailing "am", no sentence end
-        if not parts or regex.match(r"\d", parts[0]) or parts[0] in _NOT_NAME_WORDS:
+        if not parts or _DIGIT.match(parts[0]) or parts[0] in _NOT_NAME_WORDS:
             continue
         name = " ".join(parts)
         start = m.start("name")
@@ -520,11 +542,14 @@ def town_candidates(text: str, words: Sequence[Word]) -> list[VenueCandidate]:
         if nxt.text in ("der", "die", "dem", "den") or nxt.text.lower() in ARTICLES:
             continue
         sentence = _sentence(text, w.start)
-        if not any(v in regex.findall(r"\p{L}+", sentence) for v in verbs):
+        if not any(v in _LETTERS.findall(sentence) for v in verbs):
             continue
         out.append(VenueCandidate(nxt.start, nxt.end, nxt.text, "venues_town_1", nxt.text.lower()))
         break
     return out
+
+
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def _sentence(text: str, pos: int) -> str:
@@ -533,11 +558,14 @@ def _sentence(text: str, pos: int) -> str:
     return text[start : min(ends) if ends else len(text)]
 
 
+_STREET_WORD = regex.compile(r"(?:straße|allee|weg|platz|gasse|ring)\b")
+
+
 def parse_address(text: str, pos: int) -> tuple[Address | None, str | None]:
     """The address (and room) right after ``pos``: in brackets, after a comma, or on the
     following lines. Returns (address, room)."""
     tail = text[pos : pos + 160]
-    m = regex.match(r"[ \t]*(?:,[ \t]*|\([ \t]*|\s*\n\s*)", tail)
+    m = _ADDRESS_LEAD.match(tail)
     if not m:
         return None, None
     rest = tail[m.end():]
@@ -546,10 +574,10 @@ def parse_address(text: str, pos: int) -> tuple[Address | None, str | None]:
     rm = _ROOM.match(rest)
     if rm:
         room = rm.group(0)
-        nxt = regex.match(r"[ \t]*(?:,[ \t]*|\s*\n\s*)", rest[rm.end():])
+        nxt = _NEXT_PART.match(rest, rm.end())
         if not nxt:
             return None, room
-        consumed += rm.end() + nxt.end()
+        consumed += nxt.end()
         rest = tail[consumed:]
     street = plz = city = None
     sm = _street_regex().match(rest)
@@ -559,16 +587,16 @@ def parse_address(text: str, pos: int) -> tuple[Address | None, str | None]:
             close = rest.find(")")
             if 0 < close < 80:
                 street = rest[:close].strip()
-        after = regex.match(r"[ \t]*(?:,[ \t]*|\s*\n\s*)", rest[sm.end():])
+        after = _NEXT_PART.match(rest, sm.end())
         if after:
-            rest = rest[sm.end() + after.end():]
+            rest = rest[after.end():]
     pm = _PLZ.match(rest)
     if pm:
         plz, city = pm.group("plz"), pm.group("city")
     if street is None and tail[:m.end()].strip().startswith("("):
         close = rest.find(")")
         inside = rest[:close] if 0 < close < 80 else ""
-        if any(regex.search(rf"{regex.escape(e)}\b", inside.lower()) for e in ("straße", "allee", "weg", "platz", "gasse", "ring")):
+        if _STREET_WORD.search(inside.lower()):
             street = inside.strip()
     if street is None and plz is None:
         return None, room
@@ -579,13 +607,53 @@ def parse_address(text: str, pos: int) -> tuple[Address | None, str | None]:
 _HEADLESS = frozenset({"venues_street_1", "venues_label_1"})
 
 
-def _same_venue(a: VenueCandidate, b: VenueCandidate) -> bool:
-    if a.head != b.head and not ({a.rule, b.rule} & _HEADLESS and name_stems(a.name) == name_stems(b.name)):
+#: What decides whether two mentions name one venue: head, headless rule, name stems.
+VenueKey = tuple[str, bool, tuple[str, ...]]
+
+
+def _venue_key(c: VenueCandidate) -> VenueKey:
+    return c.head, c.rule in _HEADLESS, name_stems(c.name)
+
+
+@lru_cache(maxsize=1 << 16)  # pure
+def _same_venue(a: VenueKey, b: VenueKey) -> bool:
+    """Same head (or a headless mention with the same stems), and one name's stems are a
+    run of the other's ("Rathaus" ~ "Rathaus Altona")."""
+    (head_a, headless_a, sa), (head_b, headless_b, sb) = a, b
+    if head_a != head_b and not ((headless_a or headless_b) and sa == sb):
         return False
-    sa, sb = name_stems(a.name), name_stems(b.name)
     short, long = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
     n = len(short)
     return n > 0 and any(tuple(long[i : i + n]) == tuple(short) for i in range(len(long) - n + 1))
+
+
+def _longest_first(cands: Sequence[VenueCandidate]) -> list[VenueCandidate]:
+    """Overlapping candidates: the longest wins (then the earliest)."""
+    kept: list[VenueCandidate] = []
+    spans = DisjointSpans()
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if spans.overlaps(c.start, c.end):
+            continue
+        kept.append(c)
+        spans.add(c.start, c.end)
+    return kept
+
+
+def _group(kept: Sequence[VenueCandidate]) -> list[VenueGroup]:
+    """Mentions of one venue, in text order: a mention joins the first group with a member
+    naming the same venue. Members with equal keys answer alike, so a group is compared by
+    its distinct keys only (a text repeating one venue stays linear)."""
+    groups: list[tuple[VenueGroup, set[VenueKey]]] = []
+    for c in sorted(kept, key=lambda c: c.start):
+        key = _venue_key(c)
+        for g, keys in groups:
+            if any(_same_venue(key, k) for k in keys):
+                g.members.append(c)
+                keys.add(key)
+                break
+        else:
+            groups.append((VenueGroup([c]), {key}))
+    return [g for g, _ in groups]
 
 
 _IN = ("im", "in der", "in dem", "auf dem")
@@ -650,13 +718,15 @@ def street_candidates(
     out = []
     starts = [w.start for w in words]
     sentences = _sentences(text)
+    # a closing word never spans a sentence gap (blanks, line breaks): looking at each sentence
+    # once and then at its neighbours is the same as searching the three-sentence window
+    closing = [CLOSURE.search(text[s:e]) is not None for s, e in sentences]
+    taken = SpanCover((c.start, c.end) for c in cands)
     for n, (s_start, s_end) in enumerate(sentences):
-        nxt_end = sentences[n + 1][1] if n + 1 < len(sentences) else s_end
-        window = text[sentences[n - 1][0] if n else s_start : nxt_end]
-        if not CLOSURE.search(window):
+        if not any(closing[max(0, n - 1) : n + 2]):
             continue
-        first = bisect_left(starts, s_start)
-        for w in words[first:]:
+        for k in range(bisect_left(starts, s_start), len(words)):
+            w = words[k]
             if w.start >= s_end:
                 break
             if w.end > s_end or not w.is_cap:
@@ -667,26 +737,36 @@ def street_candidates(
             name = m.group("street")
             if not name.lower().endswith(_STRONG_STREETS) or name.split()[0] in ("Am", "An", "Im", "Zum", "Zur", "Auf"):
                 continue
-            if regex.match(r"[ \t]*\d", text[w.start + len(name) :]):
+            if _NUMBER_AFTER.match(text, w.start + len(name)):
                 continue
-            if any(c.start <= w.start < c.end for c in cands):
+            if taken.covers(w.start):
                 continue
             out.append(VenueCandidate(w.start, w.start + len(name), name, "venues_street_1",
                                       name.lower()))
     return out
 
 
+_NUMBER_AFTER = regex.compile(r"[ \t]*\d")
+_SENTENCE_GAP = regex.compile(r"(?<=[.!?])[ \t]+(?=\p{Lu}|„)|\n+")
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence-like stretches: split at ". ", "! ", "? " and line ends."""
     out = []
     start = 0
-    for m in regex.finditer(r"(?<=[.!?])[ \t]+(?=\p{Lu}|„)|\n+", text):
+    for m in _SENTENCE_GAP.finditer(text):
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()
     if start < len(text):
         out.append((start, len(text)))
     return out
+
+
+_LISTED_PLACE = regex.compile(
+    r"[ \t]*(?:,|und|sowie|oder)[ \t]+(?P<prep>am|im|an der|auf dem|in der|vor dem|beim)"
+    r"[ \t]+(?P<name>\p{Lu}[\p{L}-]+)(?![\p{L}])"
+)
 
 
 def coordinated_candidates(
@@ -699,10 +779,7 @@ def coordinated_candidates(
     seen = {c.start for c in cands}
     while queue:
         c = queue.pop()
-        m = regex.match(
-            r"[ \t]*(?:,|und|sowie|oder)[ \t]+(?P<prep>am|im|an der|auf dem|in der|vor dem|beim)"
-            r"[ \t]+(?P<name>\p{Lu}[\p{L}-]+)(?![\p{L}])", text, pos=c.end,
-        )
+        m = _LISTED_PLACE.match(text, c.end)
         if m is None or m.start("name") in seen or m.group("name") in places:
             continue
         name = m.group("name")
@@ -715,6 +792,9 @@ def coordinated_candidates(
     return out
 
 
+_GENITIVE_END = regex.compile(r"\b(?:des|der)[ \t]+(\p{Lu}[\p{L}-]+)$")
+
+
 def repeated_candidates(
     text: str, words: Sequence[Word], cands: Sequence[VenueCandidate]
 ) -> list[VenueCandidate]:
@@ -724,13 +804,16 @@ def repeated_candidates(
     out = []
     inner_names = set()
     for c in cands:
-        m = regex.search(r"\b(?:des|der)[ \t]+(\p{Lu}[\p{L}-]+)$", c.name)
+        m = _GENITIVE_END.search(c.name)
         if m and head_of(m.group(1)) is not None and m.group(1).lower().endswith(
             head_of(m.group(1)).head
         ):
             inner_names.add(m.group(1))
+    if not inner_names:
+        return out
+    taken = SpanCover((c.start, c.end) for c in cands)
     for w in words:
-        if w.text not in inner_names or any(c.start <= w.start < c.end for c in cands):
+        if w.text not in inner_names or taken.covers(w.start):
             continue
         if w.index == 0:
             continue
@@ -755,35 +838,24 @@ def find_venues(
     cands = venue_candidates(text, words, places) + acronym_candidates(text, words)
     cands += room_candidates(text) + district_candidates(text)
     cands += label_candidates(text)  # model LOCs include squares ("Domplatz"): no filter by them
-    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    block = SpanCover(blocked)
+    cands = [c for c in cands if not block.overlaps(c.start, c.end)]
     cands += street_candidates(text, words, cands)
     cands += coordinated_candidates(text, words, cands, places)
     cands += repeated_candidates(text, words, cands)
-    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    cands = [c for c in cands if not block.overlaps(c.start, c.end)]
     cands += nested_candidates(text, words, cands)
     if not cands:
         cands = town_candidates(text, words)
-    kept: list[VenueCandidate] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(c.start < k.end and k.start < c.end for k in kept):
-            continue
-        kept.append(c)
+    kept = _longest_first(cands)
     for c in kept:
         address, room = parse_address(text, c.end)
         if address is not None:
             c.address = c.address or address
         if room and c.rule != "venues_room_1":
             c.name = f"{c.name}, {room}"
-    groups: list[VenueGroup] = []
-    for c in sorted(kept, key=lambda c: c.start):
-        for g in groups:
-            if any(_same_venue(c, m) for m in g.members):
-                g.members.append(c)
-                break
-        else:
-            groups.append(VenueGroup([c]))
     venues = []
-    for g in groups:
+    for g in _group(kept):
         address = next((m.address for m in g.members if m.address), None)
         mentions = [Mention(text=text[m.start : m.end], start=m.start, end=m.end)
                     for m in sorted(g.members, key=lambda m: m.start)]
