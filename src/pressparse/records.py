@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .extensions import SPAN_KEYS
+from .extensions import SPAN_KEYS, doc_text
 from .schema import Mention, PressRelease, TimeExpression
 
 
@@ -46,7 +46,7 @@ def doc_to_record(doc: Doc, *, id: str | None = None, title: str | None = None) 
         events=list(doc._.pp_events or []),
         warnings=list(doc._.pp_warnings or []),
     )
-    record._source_text = doc.text  # for display; not part of the serialised record
+    record._source_text = doc_text(doc)  # for display; not part of the serialised record
     return record
 
 

@@ -10,8 +10,10 @@ same thing are merged, and an undated mention (a headline) joins its dated twin.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 from ..schema import Event, Mention, Organization, Participant, Person, TimeExpression, Venue
 from . import arguments as args
@@ -19,7 +21,7 @@ from .lexicon import Lexicon
 from .naming import event_name
 from .segment import Unit, units
 from .status import cancellation, confidence, status_of
-from .triggers import Candidate, absorb, find_candidates, match_noun
+from .triggers import Candidate, absorb, covering, find_candidates, match_noun
 
 _END_CUE = re.compile(r"\b(?:endet|endete|enden|schließt|dauert)\b|\bzu\s+Ende\b")
 _ENDS = re.compile(r"\bzu\s+Ende\b|\b(?:endet|endete|endeten)\b")
@@ -141,21 +143,23 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     timexes = set_clock_times(text, timexes, unit_list)
     timexes = relative_days(text, timexes, unit_list)
     timexes = drop_name_years(text, timexes, unit_list)
+    in_name = covering(org_spans)
+    phrases = lex.phrases_in(text)
+    venues_of = _by_unit(unit_list, vmentions)
+    timexes_of = _by_unit(unit_list, timexes)
     for unit in unit_list:
-        cands = find_candidates(text, unit, lex, org_spans)
+        cands = find_candidates(text, unit, lex, in_name, phrases)
         absorb(cands)
         per_unit.append(cands)
         in_unit = [
             replace(v, locative=args.is_locative(text, v.start, unit.start, v.end))
-            for v in vmentions
-            if unit.start <= v.start < unit.end
+            for v in venues_of[unit.index]
         ]
         if in_unit:
             venue_units.add(unit.index)
         if cands:
             owned_units.add(unit.index)
-        unit_timexes = [t for t in timexes if unit.start <= t.start < unit.end]
-        groups = args.group_dates(text, unit_timexes)
+        groups = args.group_dates(text, timexes_of[unit.index])
         date_map = args.assign_dates(text, cands, groups)
         venue_map = args.assign_venues(text, cands, in_unit)
         for i, cand in enumerate(cands):
@@ -171,6 +175,24 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     _share_opening_venues(drafts)
     _fallback_venues(text, drafts, unit_list, per_unit, vmentions, owned_units)
     return [_finish(text, d, unit_list, inputs) for d in sorted(drafts, key=lambda d: d.main.start)]
+
+
+_Located = TypeVar("_Located", TimeExpression, args.VenueMention)
+
+
+def _by_unit(unit_list: list[Unit], items: list[_Located]) -> list[list[_Located]]:
+    """Per unit, the items that start inside it, in their order in `items`.
+
+    One pass over items sorted by start (units are disjoint and in text order), instead of a
+    scan over all items per unit.
+    """
+    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    starts = [items[k].start for k in order]
+    out = []
+    for unit in unit_list:
+        lo, hi = bisect_left(starts, unit.start), bisect_left(starts, unit.end)
+        out.append([items[k] for k in sorted(order[lo:hi])])
+    return out
 
 
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")

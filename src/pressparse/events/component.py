@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import SPAN_KEYS, register_extensions
+from ..extensions import SPAN_KEYS, doc_text, register_extensions
 from .build import EventInputs, extract_events
 from .lexicon import Lexicon, load_lexicon
 
@@ -27,7 +27,7 @@ def doc_inputs(doc: Doc) -> EventInputs:
     if key in doc.spans:
         dates = [s._.pp_timex for s in doc.spans[key] if s._.pp_timex is not None]
     return EventInputs(
-        text=doc.text,
+        text=doc_text(doc),
         published=doc._.pp_published,
         body_end=doc._.pp_body_end,
         sentences=sentences,

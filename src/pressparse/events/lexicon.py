@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..schema import EVENT_TYPES
+from ..temporal.firstchar import required_literals
 
 KINDS = ("noun", "verb", "phrase")
 _FLAGS = ("part", "running", "attend", "since")
@@ -75,10 +76,15 @@ class Lexicon:
     verb_forms: dict[str, list[Trigger]] = field(default_factory=dict)
     exact_forms: dict[str, list[tuple[Trigger, bool]]] = field(default_factory=dict)  # allow=, plural?
     phrases: list[Trigger] = field(default_factory=list)
+    #: per phrase, strings one of which every match contains (None: always run the regex)
+    phrase_needs: list[frozenset[str] | None] = field(default_factory=list)
+    #: word -> match_noun result, filled as texts are read (reset by `index`)
+    noun_cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     def index(self) -> Lexicon:
         """(Re)build the lookup tables; longer noun forms sort first."""
         self.noun_forms, self.verb_forms, self.exact_forms, self.phrases = {}, {}, {}, []
+        self.noun_cache = {}
         for trig in self.triggers:
             if trig.kind == "noun":
                 for form in trig.forms | trig.plural_forms:
@@ -94,7 +100,18 @@ class Lexicon:
                     self.verb_forms.setdefault(form, []).append(trig)
             else:
                 self.phrases.append(trig)
+        self.phrase_needs = [
+            required_literals(t.pattern) if t.pattern is not None else None for t in self.phrases
+        ]
         return self
+
+    def phrases_in(self, text: str) -> list[tuple[Trigger, frozenset[str] | None]]:
+        """The phrases that can match somewhere in `text`, each with its literal need."""
+        return [
+            (trig, need)
+            for trig, need in zip(self.phrases, self.phrase_needs, strict=True)
+            if need is None or any(s in text for s in need)
+        ]
 
     def extend(self, other: Lexicon) -> Lexicon:
         """Add another lexicon's entries (a user's file); later entries win on equal forms."""

@@ -9,6 +9,8 @@ that decides later whether it announces a new event or refers to one already fou
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, Trigger
@@ -99,14 +101,32 @@ def _is_blocked(low: str, matched: str, lex: Lexicon) -> bool:
     return False
 
 
+_NUMBERED = re.compile(r"\d+[-\u2010\u2011][A-ZÄÖÜ]")
+_NOUN_CACHE_SIZE = 50_000
+
+
 def match_noun(word: str, lex: Lexicon) -> tuple[Trigger, str, bool] | None:
     """(entry, concept, plural) for a capitalised word, or None.
 
     Exact forms and allowed compounds first, then the longest lexicon form the word ends
     in, if the entry accepts compounds and the rest is a plausible first part (>= 3 letters).
+    Results are cached on the lexicon: a release repeats its words, and the compound search
+    tries every cut of the word.
     """
+    cache = lex.noun_cache
+    try:
+        return cache[word]  # type: ignore[return-value]
+    except KeyError:
+        pass
+    if len(cache) > _NOUN_CACHE_SIZE:
+        cache.clear()
+    found = cache[word] = _match_noun(word, lex)
+    return found
+
+
+def _match_noun(word: str, lex: Lexicon) -> tuple[Trigger, str, bool] | None:
     # "10-Kilometer-Lauf", "3-Tage-Fest": a compound may open with a number
-    if not word[:1].isupper() and not re.match(r"\d+[-\u2010\u2011][A-ZÄÖÜ]", word):
+    if not word[:1].isupper() and not _NUMBERED.match(word):
         return None
     low = word.lower()
     candidates: list[tuple[int, Trigger, str, bool]] = []
@@ -218,46 +238,69 @@ def _place_name(text: str, unit: Unit, start: int, word: str, trig: Trigger) -> 
     return bare and bool(_PLACE_ADJ.search(text, max(unit.start, start - 12), start))
 
 
+def covering(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test 'is [start, end) inside one of `spans`' in O(log n) (sorted starts, running
+    maximum of the ends), so that checking every candidate against every name stays linear."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach: list[int] = []
+    best = -1
+    for _, b in ordered:
+        best = max(best, b)
+        reach.append(best)
+
+    def inside(start: int, end: int) -> bool:
+        index = bisect_right(starts, start) - 1
+        return index >= 0 and reach[index] >= end
+
+    return inside
+
+
+def _no_name(start: int, end: int) -> bool:
+    return False
+
+
 def find_candidates(
-    text: str, unit: Unit, lex: Lexicon, names: list[tuple[int, int]] = ()
+    text: str,
+    unit: Unit,
+    lex: Lexicon,
+    in_name: Callable[[int, int], bool] = _no_name,
+    phrases: list[tuple[Trigger, frozenset[str] | None]] | None = None,
 ) -> list[Candidate]:
     """All trigger occurrences in one unit, in text order, contexts applied.
 
-    ``names`` are spans of organisation names: a trigger word inside one ("Initiative
-    Radwerkstatt Coerde", "Weihnachtsmarkt GmbH") names the organisation, not an event.
+    ``in_name(start, end)`` tells whether a span lies inside an organisation name: a trigger
+    word inside one ("Initiative Radwerkstatt Coerde", "Weihnachtsmarkt GmbH") names the
+    organisation, not an event (build it with `covering`). ``phrases`` are the phrase entries
+    that can occur in the text at all (`Lexicon.phrases_in`, computed once per text).
     """
-    found: list[Candidate] = []
-    phrase_spans: list[tuple[int, int]] = []
-    for trig in lex.phrases:
-        assert trig.pattern is not None
-        for m in trig.pattern.finditer(text, unit.start, unit.end):
-            span = m.span("t") if "t" in trig.pattern.groupindex else m.span()
-            if any(a < span[1] and span[0] < b for a, b in phrase_spans):
-                continue
-            phrase_spans.append(span)
-            found.append(Candidate(trig, span[0], span[1], unit, trig.concept))
+    found = _phrase_candidates(text, unit, lex.phrases_in(text) if phrases is None else phrases)
+    phrase_spans = [(c.start, c.end) for c in found]
     for m in words(text, unit.start, unit.end):
-        if any(a < m.end() and m.start() < b for a, b in phrase_spans):
+        start, end = m.span()
+        if phrase_spans and any(a < end and start < b for a, b in phrase_spans):
             continue
-        word = m.group()
-        if text[m.end() : m.end() + 1] in ("-", "\u2010"):
+        if text[end : end + 1] in ("-", "\u2010"):
             continue  # truncated first part of a coordination ("Integrations- und ...")
+        word = m.group()
         noun = match_noun(word, lex)
-        if noun is not None and _place_name(text, unit, m.start(), word, noun[0]):
-            continue
         if noun is not None:
+            if _place_name(text, unit, start, word, noun[0]):
+                continue
             trig, concept, plural = noun
-            cand = Candidate(trig, m.start(), m.end(), unit, concept, plural=plural)
+            cand = Candidate(trig, start, end, unit, concept, plural=plural)
             _introduce(cand, text)
             found.append(cand)
             continue
-        for trig in lex.verb_forms.get(word.lower(), ())[:1]:
-            found.append(Candidate(trig, m.start(), m.end(), unit, trig.concept))
+        verbs = lex.verb_forms.get(word.lower())
+        if verbs:
+            found.append(Candidate(verbs[0], start, end, unit, verbs[0].concept))
     found.sort(key=lambda c: c.start)
+    unit_text = text[unit.start : unit.end]
     kept = []
     for cand in found:
-        cand.unit_text = text[unit.start : unit.end]
-        if any(a <= cand.start and cand.end <= b for a, b in names):
+        cand.unit_text = unit_text
+        if in_name(cand.start, cand.end):
             continue
         effect = context_effect(text, cand, lex)
         if effect == "block":
@@ -267,6 +310,31 @@ def find_candidates(
     kept.extend(named_events(text, unit, kept))
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _phrase_candidates(
+    text: str, unit: Unit, phrases: list[tuple[Trigger, frozenset[str] | None]]
+) -> list[Candidate]:
+    """Phrase matches of one unit, earlier entries first; a later overlapping one is dropped.
+
+    A phrase whose literal need does not occur in the unit cannot match there, so its regex
+    (some scan every word: "[\\w-]*(?:Ausschuss|...)") is not run.
+    """
+    found: list[Candidate] = []
+    spans: list[tuple[int, int]] = []
+    for trig, need in phrases:
+        if need is not None and not any(text.find(s, unit.start, unit.end) >= 0 for s in need):
+            continue
+        pattern = trig.pattern
+        assert pattern is not None
+        named = "t" in pattern.groupindex
+        for m in pattern.finditer(text, unit.start, unit.end):
+            span = m.span("t") if named else m.span()
+            if any(a < span[1] and span[0] < b for a, b in spans):
+                continue
+            spans.append(span)
+            found.append(Candidate(trig, span[0], span[1], unit, trig.concept))
+    return found
 
 
 #: An event named only by its quoted title: 'ging der „Wissenschaftsherbst“ zu Ende'.

@@ -98,3 +98,66 @@ def guard(pattern: str) -> str:
     if nullable or not chars:
         return pattern
     return "(?=[" + "".join(sorted(chars)) + "])" + pattern
+
+
+def _literal_need(items: list, ignore_case: bool) -> frozenset[str] | None:
+    """Strings of which every match of a parsed sequence contains at least one (None: unknown).
+
+    Runs of case-sensitive literals are candidates, and so is the need of every mandatory
+    group; the candidate with the longest shortest string is the most selective one.
+    """
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            options.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL and not ignore_case:
+            run.append(chr(av))
+            continue
+        close()
+        need = _item_need(op, av, ignore_case)
+        if need:
+            options.append(need)
+    close()
+    if not options:
+        return None
+    return max(options, key=lambda need: min(len(s) for s in need))
+
+
+def _item_need(op, av, ignore_case: bool) -> frozenset[str] | None:
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del_flags, pattern = av
+        return _literal_need(list(pattern), ignore_case or bool(add_flags & re.IGNORECASE))
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _literal_need(list(av), ignore_case)
+    if op is C.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            need = _literal_need(list(alternative), ignore_case)
+            if not need:
+                return None
+            union |= need
+        return frozenset(union)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+        low, _high, pattern = av
+        return _literal_need(list(pattern), ignore_case) if low >= 1 else None
+    return None  # classes, anchors, lookarounds (their text lies outside the match), refs
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every match of `pattern` contains one (None: no such set known).
+
+    A stretch of text that contains none of them cannot hold a match, so callers skip the
+    regex there. Only case-sensitive literals count, so the test is a plain substring search.
+    """
+    try:
+        parsed = P.parse(pattern.pattern, pattern.flags)
+        ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+        need = _literal_need(list(parsed), ignore_case)
+    except (re.error, AttributeError, TypeError):
+        return None
+    return need or None
