@@ -50,7 +50,7 @@ def fictional() -> frozenset[str]:
     return frozenset(e.casefold() for e in word_list(*RESOURCE_DIR, "fictional.txt"))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # pure; asked for every capitalised word of every text
 def first_name_gender(word: str) -> str | None:
     """'m' / 'f' if ``word`` is a known first name (hyphenated: its first part), else None.
 
@@ -68,6 +68,7 @@ def first_name_gender(word: str) -> str | None:
     return _GENDERS.get(_detector().get_gender(word))
 
 
+@lru_cache(maxsize=65536)  # pure; asked for every capitalised word of every text
 def is_first_name(word: str) -> bool:
     if first_name_gender(word) is not None:
         return True
@@ -79,6 +80,7 @@ def is_first_name(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)  # pure; every mention is compared with every person by it
 def fold(name: str) -> str:
     """Case- and accent-folded form for comparing spellings ("Schöttler" ~ "Schottler")."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())

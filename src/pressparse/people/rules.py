@@ -19,14 +19,16 @@ Person each: a later "Brandstätt", "Frau Althoff" or "Dr. Kallweit" is the same
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from ..lang.de.roles import RoleMatch, role_lexicon
 from ..schema import Mention, Person
+from .intervals import DisjointSpans, FirstSpans, LineIndex, SpanUnion
 from .names import fictional, first_name_gender, fold, honorifics, is_first_name, not_names, titles
 from .words import Word, segment
 
@@ -51,6 +53,7 @@ SIGNATURE_LEADS = regex.compile(
 _NAMEPART = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
 _NAME_WORD = regex.compile(rf"^{_NAMEPART}(?:-{_NAMEPART})*$")
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
+_SIGNATURE_LINE = regex.compile(r"\s*\n\s*([^\n]+)")
 _LIST_LINE = regex.compile(
     rf"^[ \t]*(?P<sur>{_NAMEPART}(?:-{_NAMEPART})*),[ \t]+(?P<given>{_NAMEPART}(?:-{_NAMEPART})*"
     rf"(?:[ \t]+{_NAMEPART})?)[ \t]*(?:\((?P<org>[^()\n]+)\))?[ \t]*[.;,]?[ \t]*$",
@@ -92,13 +95,37 @@ class RoleFound:
     org_span: tuple[int, int] | None = None
 
 
+def _rank(c: Candidate) -> tuple[int, int]:
+    """The mention that names a person best: most words, then the earliest."""
+    return len(c.name.split()), -c.start
+
+
 @dataclass
 class PersonGroup:
+    """The mentions of one person. Add them with `add`: it keeps `best` and `first_start`
+    up to date (recomputing them over all mentions per question was quadratic)."""
+
     candidates: list[Candidate] = field(default_factory=list)
+    _best: Candidate | None = field(default=None, init=False, repr=False)
+    _best_rank: tuple[int, int] = field(default=(0, 0), init=False, repr=False)
+    _first_start: int = field(default=0, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        given, self.candidates = self.candidates, []
+        for c in given:
+            self.add(c)
+
+    def add(self, c: Candidate) -> None:
+        rank = _rank(c)
+        if self._best is None or rank > self._best_rank:  # ties: the first added stays best
+            self._best, self._best_rank = c, rank
+        self._first_start = c.start if not self.candidates else min(self._first_start, c.start)
+        self.candidates.append(c)
 
     @property
     def best(self) -> Candidate:
-        return max(self.candidates, key=lambda c: (len(c.name.split()), -c.start))
+        assert self._best is not None, "a group has at least one mention"
+        return self._best
 
     @property
     def surname(self) -> str:
@@ -106,12 +133,18 @@ class PersonGroup:
 
     @property
     def first_start(self) -> int:
-        return min(c.start for c in self.candidates)
+        return self._first_start
 
 
 # -- word predicates ------------------------------------------------------------------------
 def is_name_word(word: str) -> bool:
     """A capitalised name-like word that is not a title, role, month or street."""
+    return _name_shaped(word) and role_lexicon().match(word) is None
+
+
+@lru_cache(maxsize=65536)  # pure (packaged word lists only); asked for most words of a text
+def _name_shaped(word: str) -> bool:
+    """`is_name_word` without the role lexicon (which user role files may change)."""
     if not _NAME_WORD.match(word) or word in not_names():
         return False
     if word in titles() or word in honorifics():
@@ -119,9 +152,7 @@ def is_name_word(word: str) -> bool:
     last = word.rsplit("-", 1)[-1].lower()
     if "-" in word and last.endswith(NON_PERSON_HEADS):
         return False
-    if word.lower().endswith(("straße", "strasse", "platz", "allee")):
-        return False
-    return role_lexicon().match(word) is None
+    return not word.lower().endswith(("straße", "strasse", "platz", "allee"))
 
 
 def _skip_titles_back(words: Sequence[Word], j: int) -> tuple[int, list[str]]:
@@ -140,6 +171,8 @@ def _read_name(
     Returns (index after the name, name words) or None. With ``need_given`` the first word
     must be a known first name.
     """
+    if need_given and not is_first_name(words[i].text):
+        return None  # the first word read (if any) is words[i]: no name without it
     parts: list[Word] = []
     k = i
     while k < len(words) and len(parts) < max_words:
@@ -270,14 +303,17 @@ def _month_date(text: str, words: Sequence[Word], parts: Sequence[Word]) -> bool
 def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str]) -> list[Candidate]:
     """people_role_1 / people_address_1 / people_title_1: a name after a role, "Frau", "Dr."."""
     lex = role_lexicon()
+    address_forms, title_words_known = honorifics(), titles()
+    known_folded = {fold(s) for s in known_surnames}
+    word_texts: set[str] | None = None  # built on first use, for `_genitive_of_known_word`
     out = []
     for i, w in enumerate(words):
         rule = None
-        if w.text in honorifics():
+        if w.text in address_forms:
             rule = "people_address_1"
         elif lex.match(w.text) is not None:
             rule = "people_role_1"
-        elif w.text in titles() and (i == 0 or words[i - 1].text not in titles()):
+        elif w.text in title_words_known and (i == 0 or words[i - 1].text not in title_words_known):
             rule = "people_title_1"
         if rule is None:
             continue
@@ -297,13 +333,16 @@ def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str
         # "Dr. Kallweit Amtszeit": a known surname stands alone; an unknown first word followed
         # by a capitalised noun is taken as given name + surname only in role/address context
         if parts[0].text in known_surnames or (
-            fold(parts[0].text) in {fold(s) for s in known_surnames}
+            fold(parts[0].text) in known_folded
         ) or not is_first_name(parts[0].text) and rule == "people_title_1" and len(parts) > 1:
             parts = parts[:1]
         elif len(parts) > 3 and not is_first_name(parts[0].text):
             parts = parts[:2]
-        if len(parts) == 1 and _genitive_of_known_word(text, words, parts[0]):
-            continue
+        if len(parts) == 1:
+            if word_texts is None:
+                word_texts = {x.text for x in words}
+            if _genitive_of_known_word(parts[0], word_texts):
+                continue
         if _is_fictional([w.text] + [p.text for p in parts]):
             continue
         cand = _candidate(text, parts, rule, " ".join(title_words) or None)
@@ -312,20 +351,22 @@ def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str
 
 
 def _is_fictional(tokens: Sequence[str]) -> bool:
-    """"Frau Holle (Geschichten)": a fictional figure at the start of a candidate."""
-    for i in range(len(tokens)):
+    """"Frau Holle (Geschichten)": a fictional figure at the start of a candidate (its
+    first or second word)."""
+    figures = fictional()
+    for i in range(min(2, len(tokens))):
         for j in range(i + 1, len(tokens) + 1):
-            if " ".join(tokens[i:j]).casefold() in fictional() and i <= 1:
+            if " ".join(tokens[i:j]).casefold() in figures:
                 return True
     return False
 
 
-def _genitive_of_known_word(text: str, words: Sequence[Word], word: Word) -> bool:
-    """"den Stadtpräsidenten Wismars": a genitive whose base occurs in the text is a place."""
+def _genitive_of_known_word(word: Word, word_texts: set[str]) -> bool:
+    """"den Stadtpräsidenten Wismars": a genitive whose base occurs in the text is a place.
+    ``word_texts``: the texts of all words of the text."""
     if not word.text.endswith("s") or len(word.text) < 4:
         return False
-    base = word.text[:-1]
-    return any(w.text == base for w in words)
+    return word.text[:-1] in word_texts
 
 
 def list_candidates(text: str) -> list[Candidate]:
@@ -358,12 +399,13 @@ def coordination_candidates(
 ) -> list[Candidate]:
     """people_coord_1: "Stefan und Kai M. Lorenzen": a lone first name shares the next surname."""
     by_start = {c.start: c for c in full if c.given}
+    covered = SpanUnion((c.start, c.end) for c in full)
     out = []
     for i in range(len(words) - 2):
         w, conj = words[i], words[i + 1]
         if conj.text not in ("und", "&") or not is_first_name(w.text) or not is_name_word(w.text):
             continue
-        if any(c.start <= w.start < c.end for c in full):
+        if covered.covers(w.start):
             continue  # "Petra Kühl und Hans Schmidt": already part of a name
         nxt = by_start.get(words[i + 2].start)
         if nxt is None:
@@ -379,16 +421,15 @@ def signature_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     """people_signature_1: "Im Auftrag,\\n\\nBrühl" — the signing clerk."""
     out = []
     for m in SIGNATURE_LEADS.finditer(text):
-        rest = text[m.end():]
-        line_match = regex.match(r"\s*\n\s*([^\n]+)", rest)
+        line_match = _SIGNATURE_LINE.match(text, m.end())  # not text[m.end():]: no copy
         if not line_match:
             continue
         line = line_match.group(1).strip()
-        line_start = m.end() + line_match.start(1)
+        line_start = line_match.start(1)
         names = line.split()
         if 1 <= len(names) <= 3 and all(is_name_word(n) or _INITIAL.match(n) for n in names):
-            first = next(w for w in words if w.start >= line_start)
-            parts = [w for w in words[first.index : first.index + len(names)]]
+            first = bisect_left(words, line_start, key=lambda w: w.start)
+            parts = list(words[first : first + len(names)])
             out.append(_candidate(text, parts, "people_signature_1", None))
     return out
 
@@ -398,13 +439,16 @@ def model_candidates(
 ) -> list[Candidate]:
     """people_model_1: the model's PER spans, trimmed of titles/roles, checked word by word."""
     lex = role_lexicon()
-    by_start = {w.start: w for w in words}
+    # words are in text order and do not overlap: starts and ends both ascend, so the
+    # words inside a span are one slice found by bisection (not a scan per span)
+    starts = [w.start for w in words]
+    ends = [w.end for w in words]
     out = []
     for start, end in spans:
-        inside = [w for w in words if w.start >= start and w.end <= end]
+        inside = list(words[bisect_left(starts, start) : bisect_right(ends, end)])
         if not inside:
             # the model's tokens may cut inside our words: take the words it overlaps
-            inside = [w for w in words if w.end > start and w.start < end]
+            inside = list(words[bisect_right(ends, start) : bisect_left(starts, end)])
         title_words = []
         while inside and (
             inside[0].text in titles()
@@ -418,7 +462,7 @@ def model_candidates(
             inside = inside[1:]
         while inside and (inside[-1].is_punct or inside[-1].text in PARTICLES):
             inside = inside[:-1]
-        if not inside or inside[0].start not in by_start:
+        if not inside:
             continue
         if not all(
             is_name_word(w.text) or _INITIAL.match(w.text) or w.text in PARTICLES for w in inside
@@ -568,10 +612,11 @@ def role_before(
 
 def role_after(
     text: str, words: Sequence[Word], cand: Candidate, gender: str | None,
-    org_spans: Sequence[tuple[int, int]] = (),
+    org_spans: FirstSpans | None = None,
 ) -> tuple[RoleFound | None, tuple[int, int, str] | None]:
     """The apposition after a name: ", Vorsitzender der Stadtverordnetenversammlung,"; also
-    a party or list in brackets right after the name ("Dr. Jana Bergmann (SPD)")."""
+    a party or list in brackets right after the name ("Dr. Jana Bergmann (SPD)").
+    ``org_spans``: organisation names a complement may run into past a comma."""
     lex = role_lexicon()
     last = _word_ending(words, cand.end)
     if last is None:
@@ -611,12 +656,12 @@ def role_after(
             break
     end = _coordination_end(words, end)
     # an organisation name may run past a comma ("Behörde für Arbeit, Soziales, …")
-    if end > k + 1:
+    if end > k + 1 and org_spans is not None:
         comp_end = words[end - 1].end
-        for s, e in org_spans:
-            if words[k + 1].start <= s < comp_end < e:
-                end = next((m for m in range(end, len(words)) if words[m].end >= e), end) + 1
-                break
+        org = org_spans.first_reaching(words[k + 1].start, comp_end, comp_end)
+        if org is not None:
+            m = bisect_left(words, org[1], lo=end, key=lambda w: w.end)  # the org's last word
+            end = (m if m < len(words) else end) + 1
     role, start = _role_phrase(words, k, end, match, gender)
     org = _org_of(words, k + 1, end)
     return RoleFound(role, start, *org), bracket_org
@@ -711,39 +756,95 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     return ga == gb or (len(ga) == 1 and gb.startswith(ga)) or (len(gb) == 1 and ga.startswith(gb))
 
 
+def _given_key(c: Candidate) -> str:
+    """The first given name as `_compatible` compares it ("A." -> "a")."""
+    return fold(c.given[0]).rstrip(".")
+
+
+class _SurnameIndex:
+    """Groups by the folded surname of their best mention, each list in creation order."""
+
+    def __init__(self) -> None:
+        self._groups: dict[str, list[int]] = {}
+        self._key_of: dict[int, str] = {}
+
+    def put(self, idx: int, group: PersonGroup) -> None:
+        """(Re)file group ``idx`` under its current surname (its best mention may change)."""
+        key = fold(group.surname)
+        old = self._key_of.get(idx)
+        if old == key:
+            return
+        if old is not None:
+            self._groups[old].remove(idx)
+        insort(self._groups.setdefault(key, []), idx)
+        self._key_of[idx] = key
+
+    def get(self, key: str) -> list[int]:
+        return self._groups.get(key, [])
+
+
 def group_candidates(cands: Sequence[Candidate]) -> list[PersonGroup]:
-    """One group per person: full names first, then surname-only mentions join them."""
+    """One group per person: full names first, then surname-only mentions join them.
+
+    A full name joins the first group holding a compatible full name (`_compatible`).
+    Instead of comparing it with every mention of every group, the groups are indexed by
+    (surname, first given name) and by (surname, initial): a text that names n people
+    costs O(n), not O(n²).
+    """
+    ordered = sorted(cands, key=lambda c: c.start)
     groups: list[PersonGroup] = []
-    for c in sorted(cands, key=lambda c: c.start):
+    by_given: dict[tuple[str, str], int] = {}  # (surname, given) -> first group holding it
+    by_initial: dict[tuple[str, str], int] = {}  # (surname, first letter of a given) -> same
+    for c in ordered:
         if not c.full:
             continue
-        for g in groups:
-            if any(_compatible(c, o) for o in g.candidates if o.full):
-                g.candidates.append(c)
-                break
+        surname, given = fold(c.surname), _given_key(c)
+        # compatible: the same given name; an initial of it; or, for an initial, any given
+        # name with that first letter
+        hits = [by_given.get((surname, given))]
+        if given:
+            hits.append(by_given.get((surname, given[0])))
+        if len(given) == 1:
+            hits.append(by_initial.get((surname, given)))
+        found = [h for h in hits if h is not None]
+        if found:
+            idx = min(found)
+            groups[idx].add(c)
         else:
+            idx = len(groups)
             groups.append(PersonGroup([c]))
-    for c in sorted(cands, key=lambda c: c.start):
+        by_given[(surname, given)] = min(by_given.get((surname, given), idx), idx)
+        if given:
+            letter = (surname, given[0])
+            by_initial[letter] = min(by_initial.get(letter, idx), idx)
+    index = _SurnameIndex()
+    for idx, g in enumerate(groups):
+        index.put(idx, g)
+    for c in ordered:
         if c.full:
             continue
         key = fold(c.surname)
-        same = [g for g in groups if fold(g.surname) == key or fold(g.surname) + "s" == key]
-        if len(same) == 1:
-            same[0].candidates.append(c)
-        elif len(same) > 1:
-            before = [g for g in same if g.first_start < c.start]
-            (before[-1] if before else same[0]).candidates.append(c)
+        # same surname, or the mention is its genitive ("Müllers")
+        same_idx = index.get(key) + (index.get(key[:-1]) if key.endswith("s") else [])
+        if len(same_idx) == 1:
+            target = same_idx[0]
+        elif len(same_idx) > 1:
+            same = sorted(same_idx)
+            before = [i for i in same if groups[i].first_start < c.start]
+            target = before[-1] if before else same[0]
         elif not c.weak:
-            loose = [g for g in groups if not g.best.full and fold(g.surname) == key]
-            if loose:
-                loose[0].candidates.append(c)
-            else:
-                groups.append(PersonGroup([c]))
+            groups.append(PersonGroup([c]))
+            index.put(len(groups) - 1, groups[-1])
+            continue
+        else:
+            continue
+        groups[target].add(c)
+        index.put(target, groups[target])
     return groups
 
 
 def surname_mentions(
-    text: str, words: Sequence[Word], groups: Sequence[PersonGroup], taken: list[tuple[int, int]]
+    text: str, words: Sequence[Word], groups: Sequence[PersonGroup], taken: DisjointSpans
 ) -> None:
     """Add bare surname mentions ("Kallweit schlägt … vor") to the person they name."""
     counts: dict[str, int] = {}
@@ -759,19 +860,13 @@ def surname_mentions(
         if not g.best.full and (len(surname) < 4 or is_first_name(surname)):
             continue
         for w in sorted(by_text.get(surname, []) + by_text.get(surname + "s", []), key=lambda w: w.start):
-            if any(s < w.end and w.start < e for s, e in taken):
+            if taken.overlaps(w.start, w.end):
                 continue
-            g.candidates.append(
-                Candidate(w.start, w.end, (), surname, "people_link_1", text=w.text)
-            )
-            taken.append((w.start, w.end))
+            g.add(Candidate(w.start, w.end, (), surname, "people_link_1", text=w.text))
+            taken.add(w.start, w.end, None)
 
 
 # -- the whole procedure --------------------------------------------------------------------
-def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
-
-
 def find_people(
     text: str,
     model_spans: Iterable[tuple[int, int]] = (),
@@ -797,24 +892,45 @@ def find_people(
     ordered += author_candidates(text, words)
     ordered += coordination_candidates(text, words, given + ordered)
     ordered += model
-    accepted: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    accepted = _accept(ordered, words, SpanUnion(blocked))
+    groups = group_candidates(accepted.values())
+    taken: DisjointSpans[Candidate | None] = DisjointSpans()
+    for c in accepted.values():
+        taken.add(c.start, c.end, c)
+    surname_mentions(text, words, groups, taken)
+    people: list[Person] = []
+    role_orgs: list[tuple[int, int, str]] = []
+    orgs_index, lines = FirstSpans(org_spans), LineIndex(text)
+    for g in sorted(groups, key=lambda g: g.first_start):
+        person, orgs = _person(text, words, g, orgs_index, lines)
+        people.append(person)
+        role_orgs.extend(orgs)
+    return people, role_orgs
+
+
+def _accept(
+    ordered: Sequence[Candidate], words: Sequence[Word], blocked: SpanUnion
+) -> dict[int, Candidate]:
+    """The candidates that name people, by their number in ``ordered``: rules earlier
+    in ``ordered`` win, except that a longer full name replaces shorter readings of its
+    words. Overlaps are found by bisection in the spans taken so far."""
+    accepted: dict[int, Candidate] = {}  # acceptance number -> candidate, in that order
+    taken: DisjointSpans[tuple[int, Candidate]] = DisjointSpans()
     word_ends = [w.end for w in words]
-    for c in ordered:
-        span = (c.start, c.end)
-        if _overlaps(span, blocked):
+    for number, c in enumerate(ordered):
+        if blocked.overlaps(c.start, c.end):
             continue
-        if _overlaps(span, taken):
+        clash = taken.overlapping(c.start, c.end)
+        if clash:
             # a longer full name wins over a shorter reading of the same words
-            clash = [a for a in accepted if a.start < c.end and c.start < a.end]
             if (
                 c.full
-                and all(len(a.name.split()) < len(c.name.split()) for a in clash)
-                and all(c.start <= a.start and a.end <= c.end for a in clash)
+                and all(len(a.name.split()) < len(c.name.split()) for _, a in clash)
+                and all(c.start <= a.start and a.end <= c.end for _, a in clash)
             ):
-                for a in clash:
-                    accepted.remove(a)
-                    taken.remove((a.start, a.end))
+                for n, a in sorted(clash):  # in acceptance order: the first title is kept
+                    del accepted[n]
+                    taken.remove(a.start)
                     c.title = c.title or a.title
             else:
                 continue
@@ -824,21 +940,13 @@ def find_people(
             continue  # "der Musikverein Harmonie Lindenau": the club's name, not a person
         if _is_fictional(prev + c.text.split()):
             continue
-        accepted.append(c)
-        taken.append(span)
-    groups = group_candidates(accepted)
-    surname_mentions(text, words, groups, taken)
-    people: list[Person] = []
-    role_orgs: list[tuple[int, int, str]] = []
-    for g in sorted(groups, key=lambda g: g.first_start):
-        person, orgs = _person(text, words, g, org_spans)
-        people.append(person)
-        role_orgs.extend(orgs)
-    return people, role_orgs
+        accepted[number] = c
+        taken.add(c.start, c.end, (number, c))
+    return accepted
 
 
 def _person(
-    text: str, words: Sequence[Word], g: PersonGroup, org_spans: Sequence[tuple[int, int]]
+    text: str, words: Sequence[Word], g: PersonGroup, org_spans: FirstSpans, lines: LineIndex
 ) -> tuple[Person, list[tuple[int, int, str]]]:
     best = g.best
     gender = first_name_gender(best.given[0]) if best.given else None
@@ -858,7 +966,7 @@ def _person(
             orgs.append(bracket)
         organization = organization or c.organization or (_bracket_org(bracket[2]) if bracket else None)
     found.sort(key=lambda r: r.start)
-    role = found[0].role if found else _contact_label(text, g)
+    role = found[0].role if found else _contact_label(text, g, lines)
     organization = organization or next((r.organization for r in found if r.organization), None)
     title_list = [c.title for c in g.candidates if c.title]
     title = max(title_list, key=len) if title_list else None
@@ -876,12 +984,11 @@ def _person(
 _CONTACT_LINE = regex.compile(r"[ \t]*(?P<label>Pressekontakt|Medienkontakt|Ansprechpartner(?:in)?)[ \t]*:")
 
 
-def _contact_label(text: str, g: PersonGroup) -> str | None:
+def _contact_label(text: str, g: PersonGroup, lines: LineIndex) -> str | None:
     """The label of the contact line a person is named in, as the person's role."""
     for c in g.candidates:
-        line_start = text.rfind("\n", 0, c.start) + 1
-        m = _CONTACT_LINE.match(text, line_start)
-        if m is not None and "\n" not in text[line_start : c.start]:
+        m = _CONTACT_LINE.match(text, lines.line_start(c.start))
+        if m is not None:
             return m.group("label")
     return None
 

@@ -9,6 +9,7 @@ every mention satisfies ``text[start:end] == mention``.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,7 +21,6 @@ import regex
 _WORD = r"[\p{L}\p{M}][\p{L}\p{M}\d'’&]*(?:(?:\.-|-|\.(?=\p{L}))[\p{L}\p{M}\d'’&]+)*-?"
 _NUMBER = r"\d+(?:[.,:/]\d+)*"
 _TOKEN = regex.compile(rf"{_WORD}|{_NUMBER}|\S")
-_UPPER = regex.compile(r"^\p{Lu}")
 
 #: Short forms that keep their period as part of the word (besides titles and initials).
 ABBREVIATIONS = frozenset(
@@ -29,9 +29,23 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+def _starts_upper(text: str) -> bool:
+    """Whether ``text`` starts with an upper-case letter (Unicode category Lu).
+
+    Every Lu character is ``isupper()``, so the cheap test rules out most words; only
+    non-ASCII upper-case characters need the category ("Ⅳ" is upper but not a letter).
+    """
+    first = text[:1]
+    if not first.isupper():
+        return False
+    return first < "\x80" or unicodedata.category(first) == "Lu"
+
+
+# slots, not frozen: a frozen dataclass costs ~1 µs per word to build, and segmentation
+# builds every word of every text. Words are never changed after `_segment` makes them.
+@dataclass(slots=True, unsafe_hash=True)
 class Word:
-    """One word or punctuation mark of the text, with its offsets."""
+    """One word or punctuation mark of the text, with its offsets (treat as immutable)."""
 
     text: str
     start: int
@@ -40,7 +54,7 @@ class Word:
 
     @property
     def is_cap(self) -> bool:
-        return bool(_UPPER.match(self.text))
+        return _starts_upper(self.text)
 
     @property
     def is_punct(self) -> bool:
@@ -52,19 +66,28 @@ class Word:
         return self.text.rstrip(".-")
 
 
+def _keeps_period(core: str) -> bool:
+    """Whether a word followed directly by "." takes it ("Dr.", "D.", "h.c.")."""
+    return (
+        core in ABBREVIATIONS
+        or (len(core) == 1 and core.isalpha() and core.isupper())
+        or core.endswith(("h.c", "h. c"))
+    )
+
+
 def _segment(text: str) -> tuple[Word, ...]:
+    """Words in order. Tokens cover every non-space character and nothing else, so a
+    token starts at its first occurrence after the previous one: `findall` + `str.find`
+    gives the offsets at half the cost of building a match object per token."""
     words: list[Word] = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.start(), m.end()
-        token = m.group()
-        if token == "." and words and words[-1].end == start:
+    find = text.find
+    end = 0
+    for token in _TOKEN.findall(text):
+        start = find(token, end)
+        end = start + len(token)
+        if token == "." and words:
             prev = words[-1]
-            core = prev.text
-            if (
-                core in ABBREVIATIONS
-                or (len(core) == 1 and core.isalpha() and core.isupper())
-                or core.endswith(("h.c", "h. c"))
-            ):
+            if prev.end == start and _keeps_period(prev.text):
                 words[-1] = Word(prev.text + ".", prev.start, end, prev.index)
                 continue
         words.append(Word(token, start, end, len(words)))

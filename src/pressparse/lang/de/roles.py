@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +20,9 @@ from pathlib import Path
 RESOURCE_DIR = ("resources", "de", "people")
 CLASSES = ("strong", "weak", "adj")
 ADJ_ENDINGS = ("er", "en", "em", "es", "e")
+#: Words remembered per lexicon before the memo is emptied (bounds memory on huge batches).
+MEMO_LIMIT = 100_000
+_MISSING = object()
 
 
 class LexiconError(ValueError):
@@ -136,9 +139,21 @@ class RoleLexicon:
     exact: dict[str, RoleMatch]
     heads: dict[str, RoleMatch]  # lower-case head form -> match with lower-case bases
     modifiers: frozenset[str]
+    # word -> result of `match` / `modifier`: every rule asks about the same few hundred
+    # words of a text, and the compound search below tries every cut of a long word.
+    # Per lexicon, so user role files (`extra_roles`) never see another lexicon's answers.
+    _matches: dict[str, RoleMatch | None] = field(default_factory=dict, compare=False, repr=False)
+    _modifiers: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def match(self, word: str) -> RoleMatch | None:
         """The role a single word names, or None ("Bezirksamtsleiter", "Ersten" -> None)."""
+        found = self._matches.get(word, _MISSING)
+        if found is _MISSING:
+            found = self._find_match(word)
+            _remember(self._matches, word, found)
+        return found  # type: ignore[return-value]
+
+    def _find_match(self, word: str) -> RoleMatch | None:
         if word in self.exact:
             return self.exact[word]
         if not word[:1].isupper() or len(word) < 6:
@@ -154,10 +169,22 @@ class RoleLexicon:
 
     def modifier(self, word: str) -> str | None:
         """Stem of an office-forming adjective ("Ersten" -> "Erst"), else None."""
-        for ending in ADJ_ENDINGS:
-            if word.endswith(ending) and word[: -len(ending)] in self.modifiers:
-                return word[: -len(ending)]
-        return None
+        found = self._modifiers.get(word, _MISSING)
+        if found is _MISSING:
+            found = next(
+                (word[: -len(e)] for e in ADJ_ENDINGS
+                 if word.endswith(e) and word[: -len(e)] in self.modifiers),
+                None,
+            )
+            _remember(self._modifiers, word, found)
+        return found  # type: ignore[return-value]
+
+
+def _remember(memo: dict, key: str, value: object) -> None:
+    """Store in a memo, emptying it first when it has grown past `MEMO_LIMIT`."""
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
 
 
 #: Extra role files (users' additions) in force for the people component now running.
