@@ -105,10 +105,13 @@ class LineIndex:
         self._text = text
         self._breaks: list[int] | None = None
 
-    def line_start(self, pos: int) -> int:
-        """Offset after the last "\\n" before ``pos`` (0 on the first line)."""
+    def _line_breaks(self) -> list[int]:
         if self._breaks is None:
             self._breaks = [m.start() for m in re.finditer("\n", self._text)]
-        k = bisect_left(self._breaks, pos)
-        return self._breaks[k - 1] + 1 if k else 0
+        return self._breaks
 
+    def line_start(self, pos: int) -> int:
+        """Offset after the last "\\n" before ``pos`` (0 on the first line)."""
+        breaks = self._line_breaks()
+        k = bisect_left(breaks, pos)
+        return breaks[k - 1] + 1 if k else 0
