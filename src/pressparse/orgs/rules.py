@@ -22,8 +22,8 @@ references ("die Verwaltung") are kept only as mentions of a named organisation.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,6 +34,7 @@ from ..lang.de.org_forms import ORG_DIR, org_forms
 from ..lang.de.roles import role_lexicon, word_list
 from ..people.words import Word, segment
 from ..schema import Mention, Organization
+from .intervals import DisjointSpans, SpanCover
 
 LOCATIVE = frozenset("in im aus nach ins zur zum vom bei beim durch".split())
 ARTICLES = frozenset("der die das den dem des".split())
@@ -58,11 +59,14 @@ _CAP = regex.compile(r"^\p{Lu}")
 _ADJ_CAP = regex.compile(r"^(?:\p{Lu}\p{Ll}+(?:isch|lich|ig|t)|Deutsch)(?:e|en|er|es|em)$")
 
 
+_ADJ_ENDING = regex.compile(r"(?:e|en|er|es|em)$")
+
+
 def _name_adjective(word: str) -> bool:
     m = _ADJ_CAP.match(word)
     if m is None:
         return False
-    stem = regex.sub(r"(?:e|en|er|es|em)$", "", word).lower()
+    stem = _ADJ_ENDING.sub("", word).lower()
     return stem not in COMMON_ADJ_STEMS and len(stem) > 4
 
 
@@ -75,14 +79,28 @@ class OrgCandidate:
     generic: bool = False
 
 
+def _rank(m: OrgCandidate) -> tuple[int, bool, int]:
+    """Which mention names a group: the most words, not the model's, the earliest."""
+    return len(name_stems(m.name)), m.rule != "orgs_model_1", -m.start
+
+
 @dataclass
 class OrgGroup:
     members: list[OrgCandidate] = field(default_factory=list)
+    best: OrgCandidate = field(init=False)
 
-    @property
-    def best(self) -> OrgCandidate:
+    def __post_init__(self) -> None:
         named = [m for m in self.members if not m.generic] or self.members
-        return max(named, key=lambda m: (len(name_stems(m.name)), m.rule != "orgs_model_1", -m.start))
+        self.best = max(named, key=_rank)
+
+    def add(self, m: OrgCandidate) -> None:
+        """Add a member, updating `best` as ``max`` over the named members would (the first
+        of equal rank stays): a group's name is asked for every later candidate."""
+        self.members.append(m)
+        if m.generic and not self.best.generic:
+            return
+        if (self.best.generic and not m.generic) or _rank(m) > _rank(self.best):
+            self.best = m
 
 
 def _next_is_boundary(words: Sequence[Word], k: int) -> bool:
@@ -222,6 +240,8 @@ def head_candidates(
     """orgs_head_1 and orgs_territorial_1."""
     forms = org_forms()
     out = []
+    person_starts = {s for s, _ in person_spans}
+    in_person = SpanCover(person_spans)
     for i, w in enumerate(words):
         if not w.is_cap or w.is_punct or len(w.text) < 3:
             continue
@@ -241,7 +261,7 @@ def head_candidates(
         k = i + 1
         while k < len(words) and words[k].text in _TITLES:
             k += 1
-        if k < len(words) and any(s == words[k].start for s, _ in person_spans):
+        if k < len(words) and words[k].start in person_starts:
             continue
         if w.text in ACT_HEADS and i + 1 < len(words) and words[i + 1].is_cap:
             continue  # "die Münsteraner Band Rosa Blitz": the name after it is the group
@@ -285,8 +305,8 @@ def head_candidates(
             while k < len(words) and k < hi + 5 and (
                 words[k].is_cap and not words[k].is_punct and not words[k].text.endswith(".")
                 or words[k].text in ("der", "des")
-            ) and "\n" not in text[words[k - 1].end : words[k].start] and not any(
-                ps <= words[k].start < pe for ps, pe in person_spans
+            ) and "\n" not in text[words[k - 1].end : words[k].start] and not in_person.covers(
+                words[k].start
             ):
                 k += 1
             while k > hi + 1 and words[k - 1].text in ("der", "des"):
@@ -434,6 +454,12 @@ def _listed_to_und(text: str, words: Sequence[Word], k: int) -> bool:
     return False
 
 
+#: „Trio Lumen“, ein belgisches Straßentheater-Ensemble
+_QUOTED_APPOSITION = regex.compile(
+    r"[„\"“]([^„\"“”\n]{2,60})[“\"”],\s+(?:ein|eine)\s+(?:\p{Ll}+\s+){0,2}([\p{Lu}][\p{L}-]*)"
+)
+
+
 def named_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     """orgs_named_1: "Projekt NachbarNetz", "Gruppe „Klangwerk“", "„X“, ein … Ensemble"."""
     forms = org_forms()
@@ -473,8 +499,7 @@ def named_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
                 s, e = words[i + 1].start, words[end - 1].end
                 out.append(OrgCandidate(s, e, text[s:e], "orgs_named_1"))
     # „Trio Lumen“, ein belgisches Straßentheater-Ensemble
-    for m in regex.finditer(r"[„\"“]([^„\"“”\n]{2,60})[“\"”],\s+(?:ein|eine)\s+(?:\p{Ll}+\s+){0,2}"
-                            r"([\p{Lu}][\p{L}-]*)", text):
+    for m in _QUOTED_APPOSITION.finditer(text):
         head = m.group(2).rsplit("-", 1)[-1]
         if head in forms.named_heads:
             out.append(OrgCandidate(m.start(1), m.end(1), m.group(1), "orgs_named_1"))
@@ -518,33 +543,61 @@ def footer_unit_candidates(text: str) -> list[OrgCandidate]:
     return out
 
 
+_LETTER = regex.compile(r"\p{L}")
+
+
+def occurrences(text: str, form: str, not_before: str = "") -> Iterator[int]:
+    """Starts of ``form`` as a whole word, as ``regex.finditer`` of
+    ``(?<![\\p{L}<not_before>])<form>(?![\\p{L}])`` finds them (no overlaps), but with
+    ``str.find``: the lexicons' forms are searched one by one, so this must be cheap."""
+    n = len(form)
+    pos = text.find(form)
+    while pos != -1:
+        before = text[pos - 1] if pos else ""
+        after = text[pos + n : pos + n + 1]
+        if (not before or (before not in not_before and not _LETTER.match(before))) and not (
+            after and _LETTER.match(after)
+        ):
+            yield pos
+            pos = text.find(form, pos + n)
+        else:
+            pos = text.find(form, pos + 1)
+
+
 def legal_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     """orgs_legal_1: capitalised words before a legal form, on one line."""
     out = []
     ends = [w.end for w in words]
     for form in org_forms().legal_forms:
-        for m in regex.finditer(rf"(?<![\p{{L}}])({regex.escape(form)})(?![\p{{L}}])", text):
-            k = bisect_right(ends, m.start())  # words ending before the form (words in text order)
-            n_before = k
-            before = words  # only indices below n_before are read
-            while k > 0 and n_before - k < 6 and (
-                before[k - 1].text == "&"
-                or (before[k - 1].is_cap and not before[k - 1].is_punct)
-                or before[k - 1].text in ("und", "für", "der")
-            ) and "\n" not in text[before[k - 1].end : m.start()]:
-                if before[k - 1].text == "der" and k > 1 and before[k - 2].text in ("und", ","):
-                    break  # "der Mittagsbetreuung und der Musikschule X e. V."
-                k -= 1
-            while k < n_before and (
-                not before[k].is_cap or before[k].text.lower() in ARTICLES or before[k].text == "&"
-            ):
-                k += 1
-            while k + 1 < n_before and before[k].text in DESCRIPTORS and before[k + 1].is_cap:
-                k += 1  # "Firma X GmbH", "des Vereins X e. V.": the name itself
-            if k < n_before:
-                out.append(OrgCandidate(before[k].start, m.end(), text[before[k].start : m.end()],
-                                        "orgs_legal_1"))
+        for start in occurrences(text, form):
+            out.extend(_legal_candidate(text, words, ends, start, start + len(form)))
     return out
+
+
+def _legal_candidate(
+    text: str, words: Sequence[Word], ends: Sequence[int], start: int, end: int
+) -> list[OrgCandidate]:
+    """The name before the legal form at [start, end): up to six capitalised words (and "&",
+    "und", "für", "der") on its line, without leading articles and descriptors."""
+    k = bisect_right(ends, start)  # words ending before the form (words in text order)
+    n_before = k
+    while k > 0 and n_before - k < 6 and (
+        words[k - 1].text == "&"
+        or (words[k - 1].is_cap and not words[k - 1].is_punct)
+        or words[k - 1].text in ("und", "für", "der")
+    ) and "\n" not in text[words[k - 1].end : start]:
+        if words[k - 1].text == "der" and k > 1 and words[k - 2].text in ("und", ","):
+            break  # "der Mittagsbetreuung und der Musikschule X e. V."
+        k -= 1
+    while k < n_before and (
+        not words[k].is_cap or words[k].text.lower() in ARTICLES or words[k].text == "&"
+    ):
+        k += 1
+    while k + 1 < n_before and words[k].text in DESCRIPTORS and words[k + 1].is_cap:
+        k += 1  # "Firma X GmbH", "des Vereins X e. V.": the name itself
+    if k < n_before:
+        return [OrgCandidate(words[k].start, end, text[words[k].start : end], "orgs_legal_1")]
+    return []
 
 
 #: Sports clubs: an abbreviation and the club's name ("TSV Eintracht Lindenau 1896").
@@ -555,11 +608,14 @@ _CLUB = regex.compile(
 )
 
 
+_NON_SPACE = regex.compile(r"\S+")
+
+
 def club_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     """orgs_club_1: a sports club named by its abbreviation and name ("SV Blau-Weiß Lindenau")."""
     out = []
     for m in _CLUB.finditer(text):
-        parts = list(regex.finditer(r"\S+", m.group(0)))
+        parts = list(_NON_SPACE.finditer(m.group(0)))
         while len(parts) > 2 and parts[-1].group(0) in _NOT_CLUB_WORDS:
             parts.pop()  # "… SV Lindenau Am Samstag": the next sentence's first word
         end = m.start() + parts[-1].end()
@@ -572,11 +628,12 @@ _NOT_CLUB_WORDS = frozenset("Der Die Das Am Im Beim Ab Nach Mit Von".split())
 
 def party_candidates(text: str) -> list[OrgCandidate]:
     """orgs_party_1: party names from the lexicon, as whole words."""
-    out = []
-    for written, name in org_forms().parties.items():
-        for m in regex.finditer(rf"(?<![\p{{L}}/])({regex.escape(written)})(?![\p{{L}}])", text):
-            out.append(OrgCandidate(m.start(), m.end(), name, "orgs_party_1"))
-    return out
+    return [OrgCandidate(start, start + len(written), name, "orgs_party_1")
+            for written, name in org_forms().parties.items()
+            for start in occurrences(text, written, not_before="/")]
+
+
+_LEADING = ARTICLES | LOCATIVE
 
 
 def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int, int]]) -> list[OrgCandidate]:
@@ -584,6 +641,7 @@ def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int
     forms = org_forms()
     out = []
     ends = [w.end for w in words]
+    quotes = None  # found on first use
     for start, end in spans:
         dash = text.find(" – ", start, end)
         if dash != -1:
@@ -593,7 +651,7 @@ def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int
         while k < len(words) and words[k].start < end:
             inside.append(words[k])
             k += 1
-        while inside and (inside[0].text.lower() in ARTICLES | LOCATIVE or inside[0].is_punct):
+        while inside and (inside[0].text.lower() in _LEADING or inside[0].is_punct):
             inside = inside[1:]
         while inside and inside[-1].is_punct:
             inside = inside[:-1]
@@ -612,7 +670,9 @@ def model_candidates(text: str, words: Sequence[Word], spans: Iterable[tuple[int
             continue  # "Bochumer Stadtbild": a city adjective before a thing
         if len(inside) == 1 and (forms.head_of(last[:-1]) is not None or last.endswith("kreise")):
             continue  # "Netzwerke", "Freundeskreise": a plural names no single body
-        if _inside_longer_quote(text, s, e):
+        if quotes is None:
+            quotes = QuoteMarks(text)
+        if quotes.inside_longer_quote(s, e):
             continue  # "Wohnung gegen Bahncard": part of a quoted title
         if _names_event(inside):
             continue  # "7. Integrationskonferenz", "Klassik am Nachmittag", "Leseherbst"
@@ -637,35 +697,56 @@ def event_suffixes() -> tuple[str, ...]:
     return tuple(sorted(word_list(*ORG_DIR, "event_suffixes.txt")))
 
 
+_EDITION = regex.compile(r"^\d+\.?$")
+
+
 def _names_event(inside: Sequence[Word]) -> bool:
     """A model ORG span that reads as an event or a thing: an edition number first, a noun
     with an event ending last, or a lower-case preposition inside, and no organisation head."""
     forms = org_forms()
     if any(forms.head_of(w.text) is not None or w.text in forms.territorial for w in inside):
         return False
-    if regex.match(r"^\d+\.?$", inside[0].text):
+    if _EDITION.match(inside[0].text):
         return True  # "3. Regionalkonferenz Pflege": an edition of an event
     if inside[-1].text.lower().endswith(event_suffixes()):
         return True
     return len(inside) > 2 and any(w.text in ("am", "im", "um", "zum", "zur", "in") for w in inside[1:-1])
 
 
-def _inside_longer_quote(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) lies inside a quoted stretch on its line that is longer than it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    opens = "„“\"»"
-    closes = "“”\"«"
-    before = text[line_start:start]
-    open_at = max((i for i, ch in enumerate(before) if ch in opens), default=None)
-    if open_at is None or any(ch in "”«" for ch in before[open_at + 1 :]):
-        return False
-    after = text[end:line_end]
-    close_at = next((i for i, ch in enumerate(after) if ch in closes), None)
-    if close_at is None:
-        return False
-    return open_at + 1 < len(before) or close_at > 0
+class QuoteMarks:
+    """Line breaks and quote marks of a text, found once, so that asking whether a span lies
+    inside a quote costs a few bisections instead of reading its whole line (quadratic on a
+    text that is one long line)."""
+
+    _NEWLINES = regex.compile(r"\n")
+    _OPENS = regex.compile(r"[„“\"»]")
+    _CLOSES = regex.compile(r"[“”\"«]")
+    _RIGHT_CLOSES = regex.compile(r"[”«]")  # marks that only close: the quote ended
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.newlines = [m.start() for m in self._NEWLINES.finditer(text)]
+        self.opens = [m.start() for m in self._OPENS.finditer(text)]
+        self.closes = [m.start() for m in self._CLOSES.finditer(text)]
+        self.right_closes = [m.start() for m in self._RIGHT_CLOSES.finditer(text)]
+
+    def inside_longer_quote(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a quoted stretch on its line that is longer than it."""
+        k = bisect_left(self.newlines, start)
+        line_start = self.newlines[k - 1] + 1 if k else 0
+        k = bisect_left(self.newlines, end)
+        line_end = self.newlines[k] if k < len(self.newlines) else self.length
+        k = bisect_left(self.opens, start)  # the last opening mark before the span, on its line
+        if k == 0 or self.opens[k - 1] < line_start:
+            return False
+        open_at = self.opens[k - 1]
+        k = bisect_right(self.right_closes, open_at)
+        if k < len(self.right_closes) and self.right_closes[k] < start:
+            return False  # the quote closed before the span
+        k = bisect_left(self.closes, end)  # the first closing mark after the span, on its line
+        if k == len(self.closes) or self.closes[k] >= line_end:
+            return False
+        return open_at + 1 < start or self.closes[k] > end
 
 
 def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -673,10 +754,13 @@ def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     return all(any(x == y for y in it) for x in short)
 
 
+_GENITIVE = regex.compile(r"\s(?:der|des)\s(.+)$")
+
+
 @lru_cache(maxsize=65536)  # pure; merge compares every candidate with every group
 def _genitive_part(name: str) -> str | None:
     """"Pressestelle der Landeshauptstadt Schwerin" -> "Landeshauptstadt Schwerin"."""
-    m = regex.search(r"\s(?:der|des)\s(.+)$", name)
+    m = _GENITIVE.search(name)
     return m.group(1) if m else None
 
 
@@ -706,15 +790,17 @@ def _same_org(a: str, b: str) -> bool:
 def merge(cands: Sequence[OrgCandidate], text: str) -> list[Organization]:
     """Resolve overlaps (longer wins), then group mentions of one organisation."""
     kept: list[OrgCandidate] = []
+    spans = DisjointSpans()
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.rule == "orgs_model_1", c.start)):
-        if any(c.start < k.end and k.start < c.end for k in kept):
+        if spans.overlaps(c.start, c.end):
             continue
         kept.append(c)
+        spans.add(c.start, c.end)
     groups: list[OrgGroup] = []
     for c in sorted(kept, key=lambda c: (c.generic, -len(name_stems(c.name)), c.start)):
         for g in groups:
             if _same_org(c.name, g.best.name):
-                g.members.append(c)
+                g.add(c)
                 break
         else:
             groups.append(OrgGroup([c]))
@@ -752,7 +838,8 @@ def find_orgs(
         + model_candidates(text, words, model_spans)
         + [OrgCandidate(s, e, n, "orgs_role_1") for s, e, n in extra]
     )
-    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    block = SpanCover(blocked)
+    cands = [c for c in cands if not block.overlaps(c.start, c.end)]
     cands += place_extensions(text, words, cands, places)
     return merge(cands, text)
 

@@ -6,8 +6,8 @@ The word lists live in ``resources/de/orgs/``; this module loads and validates t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from .roles import LexiconError, data_lines, read_resource, word_list
 
@@ -35,8 +35,21 @@ class OrgForms:
     generic: frozenset[str]
     not_orgs: frozenset[str]
 
+    #: answers of `head_of` per word (every rule asks it for every word of every text)
+    _found: dict[str, OrgHead | None] = field(default_factory=dict, compare=False, repr=False)
+
     def head_of(self, word: str) -> OrgHead | None:
         """The organisation head a word ends with ("Seniorenbeirats" -> beirat), if any."""
+        try:
+            return self._found[word]
+        except KeyError:
+            pass
+        if len(self._found) >= 1 << 16:
+            self._found.clear()  # bounded: batch runs see ever new words
+        found = self._found[word] = self._find_head(word)
+        return found
+
+    def _find_head(self, word: str) -> OrgHead | None:
         lower = word.lower().rstrip("-")
         for form in (
             lower,
@@ -45,8 +58,11 @@ class OrgForms:
         ):
             if not form:
                 continue
-            # heads are short: only the last 64 characters can hold one (linear on junk words)
-            for cut in range(max(0, len(form) - 64), len(form) - 2):
+            # longest suffix first; heads are short: only the last 64 characters can hold one
+            for length in self._head_lengths:
+                if length > len(form) or length > 64 or length < 3:
+                    continue
+                cut = len(form) - length
                 found = self.heads.get(form[cut:])
                 if found is None:
                     continue
@@ -56,6 +72,11 @@ class OrgForms:
                     continue
                 return found
         return None
+
+    @cached_property
+    def _head_lengths(self) -> tuple[int, ...]:
+        """Lengths of the heads, longest first: the only suffix lengths worth looking up."""
+        return tuple(sorted({len(h) for h in self.heads}, reverse=True))
 
 
 def parse_heads(text: str, source: str) -> dict[str, OrgHead]:
