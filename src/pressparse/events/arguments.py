@@ -10,6 +10,7 @@ anschließenden Sektempfang" gives the hall to the honour, not to the reception.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..schema import Organization, Person, TimeExpression, Venue
@@ -41,19 +42,31 @@ def day_precise(value: str | None) -> bool:
     return bool(value) and (bool(_DAY.match(value)) or value.startswith("XXXX-WXX"))
 
 
-@dataclass
+@dataclass(eq=False)
 class DateGroup:
-    """Temporal expressions written together ("Dienstag, 3. März, um 10 Uhr")."""
+    """Temporal expressions written together ("Dienstag, 3. März, um 10 Uhr").
+
+    Items are only added through `add`, which keeps the end offset as a running maximum (a
+    long chain of expressions would otherwise recompute it per added item). What
+    `resolve_group` and `open_start` say about a group is kept on it, since every trigger of
+    a sentence asks about the same groups.
+    """
 
     items: list[TimeExpression]
+    end_offset: int = field(init=False)
+    _cache: dict[tuple[str, int], object] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.end_offset = max(t.end for t in self.items)
 
     @property
     def start_offset(self) -> int:
         return self.items[0].start
 
-    @property
-    def end_offset(self) -> int:
-        return max(t.end for t in self.items)
+    def add(self, timex: TimeExpression) -> None:
+        self.items.append(timex)
+        if timex.end > self.end_offset:
+            self.end_offset = timex.end
 
 
 @dataclass
@@ -76,7 +89,7 @@ def group_dates(text: str, timexes: list[TimeExpression]) -> list[DateGroup]:
             last = groups[-1]
             gap = text[last.end_offset : timex.start] if timex.start >= last.end_offset else ""
             if timex.start < last.end_offset or (len(gap) <= 20 and _CONNECTOR.match(gap)):
-                last.items.append(timex)
+                last.add(timex)
                 continue
         groups.append(DateGroup([timex]))
     return groups
@@ -90,7 +103,18 @@ def _combine(date_value: str | None, time_value: str) -> str:
 
 
 def resolve_group(text: str, group: DateGroup, unit_start: int) -> When:
-    """Start and end of one date group: the clock time on its day, ranges as start/end."""
+    """Start and end of one date group: the clock time on its day, ranges as start/end.
+
+    The result is shared by every caller asking about the same group (do not modify it).
+    """
+    key = ("when", unit_start)
+    when = group._cache.get(key)
+    if when is None:
+        when = group._cache[key] = _resolve(text, group, unit_start)
+    return when  # type: ignore[return-value]
+
+
+def _resolve(text: str, group: DateGroup, unit_start: int) -> When:
     items = group.items
     day = next((t.value for t in items if t.type == "DATE" and _DAY.match(t.value)), None)
     # "am 20. Juli und 21. Juli, jeweils um 19 Uhr": a daily clock time goes on the day
@@ -165,6 +189,14 @@ def _is_range(text: str, a: TimeExpression, b: TimeExpression) -> bool:
 
 def open_start(text: str, group: DateGroup, unit_start: int) -> bool:
     """A year introduced by 'seit'/'ab' ("seit 1991 geehrt"): a state, not a dated happening."""
+    key = ("open", unit_start)
+    found = group._cache.get(key)
+    if found is None:
+        found = group._cache[key] = _open_start(text, group, unit_start)
+    return found  # type: ignore[return-value]
+
+
+def _open_start(text: str, group: DateGroup, unit_start: int) -> bool:
     first = group.items[0]
     left = text[max(unit_start, first.start - 20) : first.start]
     introduced = bool(_OPEN_START.search(left)) or first.text.lower().startswith(("seit", "ab "))
@@ -173,8 +205,14 @@ def open_start(text: str, group: DateGroup, unit_start: int) -> bool:
 
 def repeated(text: str, group: DateGroup, unit_start: int) -> bool:
     """'zuletzt 2021 bestätigt', 'erneut am ...': a further occurrence of the same happening."""
-    first = group.items[0]
-    return bool(_AGAIN.search(text[max(unit_start, first.start - 30) : first.start]))
+    key = ("again", unit_start)
+    found = group._cache.get(key)
+    if found is None:
+        first = group.items[0]
+        found = group._cache[key] = bool(
+            _AGAIN.search(text[max(unit_start, first.start - 30) : first.start])
+        )
+    return found  # type: ignore[return-value]
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -230,56 +268,25 @@ def assign_dates(
     active = [i for i, c in enumerate(cands) if c.absorbed_by is None and i not in inside]
     claimed: dict[int, int] = {}
     result: dict[int, list[DateGroup]] = {i: [] for i in active + sorted(inside)}
+    claims = _Claims(text, cands, active)
     for g_index, group in enumerate(groups):
-        # "das 1972 eröffnete Hallenbad", "1874 gegründet": the date right before a verb
-        verb = next(
-            (
-                i
-                for i in active
-                if cands[i].kind == "verb"
-                and cands[i].start >= group.end_offset
-                and not text[group.end_offset : cands[i].start].strip()
-            ),
-            None,
-        )
-        if verb is not None:
-            claimed[g_index] = verb
-            result[verb].append(group)
-            continue
-        for i in active:
-            cand = cands[i]
-            if cand.kind == "verb" or group.start_offset < cand.end:
-                continue
-            gap = text[cand.end : group.start_offset]
-            # "Abstimmung Ende Mai", "Sitzung am Dienstag", not "Veranstaltung werden die Unterlagen"
-            nouns = re.search(r"\b[A-ZÄÖÜ]", gap)
-            # a noun claims only a date right after it ("die Wahlen Ende Mai"), not one
-            # across a verb ("Mit vier Vorträgen ging Ende Oktober der „Herbst“ zu Ende")
-            plural_ok = all(w.lower() in _ATTACHING for w in re.findall(r"\w+", gap))
-            if (
-                _words_between(text, cand.end, group.start_offset) <= 3
-                and not re.search(r"[.;:!?]", gap)
-                # "- 9.30 Uhr: Staffellauf\n- 10.45 Uhr: ...": the next bullet's time is its own
-                and not re.search(r"\n\s*[-*\u2022\u2013\u2014]", gap)
-                and not nouns
-                and plural_ok
-            ):
-                between = [c for c in cands if cand.end <= c.start < group.start_offset]
-                if not between:
-                    claimed[g_index] = i
-                    result[i].append(group)
-                    break
-    free = [g for k, g in enumerate(groups) if k not in claimed]
+        owner = claims.owner(group)
+        if owner is not None:
+            claimed[g_index] = owner
+            result[owner].append(group)
+    free = _Groups([g for k, g in enumerate(groups) if k not in claimed])
+    every = _Groups(groups)
+    breaks = _hard_breaks(text, cands, groups)
     for i in active:
         cand = cands[i]
         if result[i]:
             continue
-        pool = free
+        pool = free.items
         if cand.kind == "verb":
             # a verb's date stands in its own clause
-            pool = [g for g in free if not _CLAUSE_BREAK.search(_between(text, cand, g))]
-            if not pool and not free:
-                pool = [g for g in groups if not _CLAUSE_BREAK.search(_between(text, cand, g))]
+            pool = _same_clause_groups(text, cand, free, breaks)
+            if not pool and not free.items:
+                pool = _same_clause_groups(text, cand, every, breaks)
         if cand.plural:
             # "Beim Tag der offenen Tür am Sonntag ... an Schauübungen teilnehmen": a date nearer
             # to a singular trigger is that trigger's, not the generic plural's
@@ -287,11 +294,119 @@ def assign_dates(
         if not pool:
             continue
         nearest = min(pool, key=lambda g: _distance(cand.start, cand.end, g.start_offset, g.end_offset))
-        # all groups, nearest first: later ones may be repetitions ("zuletzt 2021 bestätigt")
-        result[i] = [nearest] + [g for g in groups if g is not nearest and g.start_offset > nearest.start_offset]
+        # all groups, nearest first: later ones may be repetitions ("zuletzt 2021 bestätigt");
+        # groups are in text order and do not overlap, so those are the ones after it
+        k = every.index[id(nearest)]
+        result[i] = [nearest] + groups[k + 1 :]
     return result
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
+class _Claims:
+    """Which trigger claims a date group written right next to it (see `assign_dates`).
+
+    Only triggers at the group can claim it: a verb starting right after it, or a noun
+    ending before it with no other trigger in between, so each group looks at those few by
+    bisection instead of at every trigger of the sentence.
+    """
+
+    def __init__(self, text: str, cands: list[Candidate], active: list[int]) -> None:
+        self.text = text
+        self.cands = cands
+        self.active = active
+        self.active_starts = [cands[i].start for i in active]  # cands are in text order
+        self.all_starts = [c.start for c in cands]
+        self.by_end = sorted((cands[i].end, i) for i in active if cands[i].kind != "verb")
+        self.ends = [end for end, _ in self.by_end]
+
+    def owner(self, group: DateGroup) -> int | None:
+        verb = self._verb_after(group)
+        return verb if verb is not None else self._noun_before(group)
+
+    def _verb_after(self, group: DateGroup) -> int | None:
+        """"das 1972 eröffnete Hallenbad", "1874 gegründet": the date right before a verb."""
+        end = group.end_offset
+        found = _NON_SPACE.search(self.text, end)
+        stop = found.start() if found else len(self.text)  # only spaces in [end, stop)
+        lo = bisect_left(self.active_starts, end)
+        hi = bisect_right(self.active_starts, stop)
+        for i in self.active[lo:hi]:
+            if self.cands[i].kind == "verb":
+                return i
+        return None
+
+    def _noun_before(self, group: DateGroup) -> int | None:
+        """"Abstimmung Ende Mai", "Sitzung am Dienstag": a noun right before the group."""
+        g_start = group.start_offset
+        text = self.text
+        # a trigger ending at or before the last trigger start before the group has that
+        # trigger between itself and the group, so it cannot claim it
+        last = bisect_left(self.all_starts, g_start) - 1
+        floor = self.cands[last].start if last >= 0 else -1
+        lo = bisect_right(self.ends, floor)
+        hi = bisect_right(self.ends, g_start)
+        for _, i in sorted(self.by_end[lo:hi], key=lambda item: item[1]):
+            cand = self.cands[i]
+            gap = text[cand.end : g_start]
+            # "Abstimmung Ende Mai", "Sitzung am Dienstag", not "Veranstaltung werden die Unterlagen"
+            nouns = re.search(r"\b[A-ZÄÖÜ]", gap)
+            # a noun claims only a date right after it ("die Wahlen Ende Mai"), not one
+            # across a verb ("Mit vier Vorträgen ging Ende Oktober der „Herbst“ zu Ende")
+            plural_ok = all(w.lower() in _ATTACHING for w in re.findall(r"\w+", gap))
+            if (
+                _words_between(text, cand.end, g_start) <= 3
+                and not re.search(r"[.;:!?]", gap)
+                # "- 9.30 Uhr: Staffellauf\n- 10.45 Uhr: ...": the next bullet's time is its own
+                and not re.search(r"\n\s*[-*\u2022\u2013\u2014]", gap)
+                and not nouns
+                and plural_ok
+                # no trigger in between: none starts in [cand.end, g_start)
+                and bisect_left(self.all_starts, cand.end) > last
+            ):
+                return i
+        return None
+
+
+#: Characters that always end a clause (`CLAUSE_BREAK`), whatever surrounds them.
+_HARD_BREAK = re.compile(r"[;:\u2013\u2014]")
+
+
+def _hard_breaks(text: str, cands: list[Candidate], groups: list[DateGroup]) -> list[int]:
+    """Offsets of `_HARD_BREAK` characters in the stretch the sentence's triggers and groups span."""
+    if not cands or not groups:
+        return []
+    start = min(cands[0].start, groups[0].start_offset)
+    end = max(max(c.end for c in cands), groups[-1].end_offset)
+    return [m.start() for m in _HARD_BREAK.finditer(text, start, end)]
+
+
+class _Groups:
+    """Date groups of a sentence (in text order, not overlapping) with their offsets."""
+
+    def __init__(self, items: list[DateGroup]) -> None:
+        self.items = items
+        self.starts = [g.start_offset for g in items]
+        self.ends = [g.end_offset for g in items]
+        self.index = {id(g): k for k, g in enumerate(items)}
+
+
+def _same_clause_groups(
+    text: str, cand: Candidate, groups: _Groups, breaks: list[int]
+) -> list[DateGroup]:
+    """The groups with no clause break between them and the trigger, in their order.
+
+    Groups beyond the nearest hard break (a colon, semicolon or dash) on either side cannot
+    qualify; groups are in text order and do not overlap, so the rest is one slice.
+    """
+    k = bisect_left(breaks, cand.end)
+    after = breaks[k] if k < len(breaks) else len(text)  # first break at/after the trigger
+    k = bisect_left(breaks, cand.start) - 1
+    before = breaks[k] if k >= 0 else -1  # last break before it
+    lo = bisect_right(groups.ends, before)
+    hi = bisect_right(groups.starts, after)
+    return [g for g in groups.items[lo:hi] if not _CLAUSE_BREAK.search(_between(text, cand, g))]
 
 
 #: An address apposition ("im Festsaal, Marktplatz 10, 48143 Münster, den Preis verliehen"):

@@ -143,6 +143,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     timexes = set_clock_times(text, timexes, unit_list)
     timexes = relative_days(text, timexes, unit_list)
     timexes = drop_name_years(text, timexes, unit_list)
+    memo: dict = {}  # per-unit cue searches (`_in_unit`)
     in_name = covering(org_spans)
     phrases = lex.phrases_in(text)
     venues_of = _by_unit(unit_list, vmentions)
@@ -167,7 +168,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
                 continue
             _place(
                 text, cand, date_map.get(i, []), venue_map.get(i, []), unit, drafts,
-                any(v.locative for v in in_unit), cands, groups,
+                any(v.locative for v in in_unit), cands, groups, memo,
             )
     _list_items(text, unit_list, per_unit, timexes, vmentions, drafts)
     _refine_spans(text, unit_list, per_unit, timexes, drafts)
@@ -522,8 +523,13 @@ _RECURRING = re.compile(
 def _when_of(
     text: str, cand: Candidate, groups: list[args.DateGroup], unit: Unit
 ) -> list[tuple[args.When, args.DateGroup]]:
+    """The resolved date groups of a candidate: the first usable one (its time), then the
+    later ones that tell a repetition ("zuletzt 2021 bestätigt"), the only others `_place`
+    uses, so the rest of a long chain of dates is not looked at."""
     whens = []
     for group in groups:
+        if whens and not args.repeated(text, group, unit.start):
+            continue
         # "seit 1991 geehrt" is a state; "das Amt seit 2019 innehat" (a 'since' entry) and
         # "organisiert seit 2016 ein Erzählcafé" (a new singular instance) start then
         since = cand.trigger.since or (
@@ -537,6 +543,17 @@ def _when_of(
     return whens
 
 
+def _in_unit(pattern: re.Pattern[str], text: str, unit: Unit, memo: dict) -> bool:
+    """Whether `pattern` occurs in the unit, searched once per unit and cue: every trigger
+    of a sentence asks the same, and a long sentence with many triggers would be quadratic.
+    ``memo`` lives for one text (see `extract_events`)."""
+    key = (pattern, unit.index)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = pattern.search(text, unit.start, unit.end) is not None
+    return found
+
+
 def _place(
     text: str,
     cand: Candidate,
@@ -547,14 +564,20 @@ def _place(
     unit_has_venue: bool,
     siblings: list[Candidate] = (),
     unit_groups: list[args.DateGroup] = (),
+    memo: dict | None = None,
 ) -> None:
-    """Create a draft for a candidate, or merge it into the event it refers to."""
+    """Create a draft for a candidate, or merge it into the event it refers to.
+
+    ``memo`` keeps per-unit cue searches for one text (`_in_unit`).
+    """
+    if memo is None:
+        memo = {}
     whens = _when_of(text, cand, groups, unit)
     when = whens[0][0] if whens else args.When()
-    if venues and _FALLBACK_PLACE.search(text, unit.start, unit.end):
+    if venues and _in_unit(_FALLBACK_PLACE, text, unit, memo):
         venues = []
     venue = venues[0].venue if venues else None
-    if venue is None and _SAME_PLACE.search(text, unit.start, unit.end) and drafts:
+    if venue is None and _in_unit(_SAME_PLACE, text, unit, memo) and drafts:
         venue = next((d.venue for d in reversed(drafts) if d.venue), None)
     if venue is None and _AFTERWARDS.match(text, unit.start) and drafts and when.start:
         prev = drafts[-1]
@@ -589,16 +612,14 @@ def _place(
                 target.end = target.end or when.end
             if target.end is None and when.start is None and when.end is not None:
                 target.end = when.end
-            if when.clock and _END_CUE.search(text, unit.start, unit.end) and not target.end:
+            if when.clock and _in_unit(_END_CUE, text, unit, memo) and not target.end:
                 target.end = when.start
             return
         if cand.reference:
             return
     if not when.has_time and venue is None:
         return
-    if when.start and not when.end and _ENDS.search(text, unit.start, unit.end) and not _STARTS.search(
-        text, unit.start, unit.end
-    ):
+    if when.start and not when.end and _in_unit(_ENDS, text, unit, memo) and not _in_unit(_STARTS, text, unit, memo):
         # "Ende Oktober ging der „Wissenschaftsherbst“ zu Ende": the date is the last day
         when = args.When(start=None, end=when.start, has_time=True, clock=when.clock)
     if cand.plural and not (args.day_precise(when.start) or _adjacent(text, cand, groups)):
@@ -611,7 +632,7 @@ def _place(
     if (
         not when.start
         and when.end
-        and _END_CUE.search(text, unit.start, unit.end) is None
+        and not _in_unit(_END_CUE, text, unit, memo)
         and cand.kind == "verb"
     ):
         return
@@ -642,7 +663,7 @@ def _place(
             drafts.append(extra)
     # "gehen um 9 Uhr die Kinder, um 10 Uhr die Läufer über fünf Kilometer an den Start":
     # the runs of a race with their own start times are events of their own
-    if cand.type == "sports" and _RACE_START.search(text, unit.start, unit.end):
+    if cand.type == "sports" and _in_unit(_RACE_START, text, unit, memo):
         mine = [
             g
             for g in (list(unit_groups) or groups)

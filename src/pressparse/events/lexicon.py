@@ -78,6 +78,8 @@ class Lexicon:
     phrases: list[Trigger] = field(default_factory=list)
     #: per phrase, strings one of which every match contains (None: always run the regex)
     phrase_needs: list[frozenset[str] | None] = field(default_factory=list)
+    #: per context rule, strings one of which every match contains (None: unknown)
+    context_needs: list[frozenset[str] | None] = field(default_factory=list)
     #: word -> match_noun result, filled as texts are read (reset by `index`)
     noun_cache: dict[str, object] = field(default_factory=dict, repr=False)
 
@@ -103,6 +105,7 @@ class Lexicon:
         self.phrase_needs = [
             required_literals(t.pattern) if t.pattern is not None else None for t in self.phrases
         ]
+        self.context_needs = [required_literals(c.pattern) for c in self.contexts]
         return self
 
     def phrases_in(self, text: str) -> list[tuple[Trigger, frozenset[str] | None]]:

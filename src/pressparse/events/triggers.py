@@ -297,12 +297,13 @@ def find_candidates(
             found.append(Candidate(verbs[0], start, end, unit, verbs[0].concept))
     found.sort(key=lambda c: c.start)
     unit_text = text[unit.start : unit.end]
+    spots = ContextSpots(text, unit, lex)
     kept = []
     for cand in found:
         cand.unit_text = unit_text
         if in_name(cand.start, cand.end):
             continue
-        effect = context_effect(text, cand, lex)
+        effect = context_effect(text, cand, lex, spots)
         if effect == "block":
             continue
         cand.reference = effect == "reference"
@@ -373,17 +374,66 @@ def named_events(text: str, unit: Unit, found: list[Candidate]) -> list[Candidat
     return out
 
 
-def context_effect(text: str, cand: Candidate, lex: Lexicon) -> str | None:
+class ContextSpots:
+    """Per unit and context rule, where the rule's literal need can be found.
+
+    A rule can only match a left context that holds one of its need strings, so a trigger
+    before the first occurrence (or, for right contexts, after the last) skips the regex;
+    otherwise every trigger of a long sentence would search the whole sentence once per rule.
+    """
+
+    def __init__(self, text: str, unit: Unit, lex: Lexicon) -> None:
+        self.text = text
+        self.unit = unit
+        self.needs = lex.context_needs
+        self.bounds: dict[int, tuple[int, int]] = {}
+
+    def possible(self, k: int, side: str, start: int, end: int) -> bool:
+        """Whether rule k may match the context left of `start` / right of `end`."""
+        need = self.needs[k] if k < len(self.needs) else None
+        if need is None:
+            return True
+        bounds = self.bounds.get(k)
+        if bounds is None:
+            bounds = self.bounds[k] = self._bounds(need)
+        first_end, last_start = bounds
+        return first_end <= start if side == "left" else last_start >= end
+
+    def _bounds(self, need: frozenset[str]) -> tuple[int, int]:
+        """(earliest end, latest start) of an occurrence of a need string in the unit."""
+        text, lo, hi = self.text, self.unit.start, self.unit.end
+        first_end, last_start = hi + 1, lo - 1
+        for s in need:
+            at = text.find(s, lo, hi)
+            if at >= 0:
+                first_end = min(first_end, at + len(s))
+                last_start = max(last_start, text.rfind(s, lo, hi))
+        return first_end, last_start
+
+
+def context_effect(
+    text: str, cand: Candidate, lex: Lexicon, spots: ContextSpots | None = None
+) -> str | None:
     """'block', 'reference' or None for a candidate, by the context rules."""
-    left = text[cand.unit.start : cand.start]
-    right = text[cand.end : cand.unit.end]
+    if spots is None:
+        spots = ContextSpots(text, cand.unit, lex)
+    left = right = None
     effect = None
-    for rule in lex.contexts:
+    for k, rule in enumerate(lex.contexts):
         if not rule.applies(cand.type):
             continue
         if rule.effect == "reference" and cand.kind == "verb":
             continue  # "über die Ringstraße umgeleitet" is a route, not a topic
-        hit = rule.pattern.search(left if rule.side == "left" else right)
+        if not spots.possible(k, rule.side, cand.start, cand.end):
+            continue
+        if rule.side == "left":
+            if left is None:
+                left = text[cand.unit.start : cand.start]
+            hit = rule.pattern.search(left)
+        else:
+            if right is None:
+                right = text[cand.end : cand.unit.end]
+            hit = rule.pattern.search(right)
         if hit:
             if rule.effect == "block":
                 return "block"
