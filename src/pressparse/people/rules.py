@@ -54,6 +54,8 @@ SIGNATURE_LEADS = regex.compile(
 _NAMEPART = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
 _NAME_WORD = regex.compile(rf"^{_NAMEPART}(?:-{_NAMEPART})*$")
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
+#: A string that every match of SIGNATURE_LEADS contains.
+_SIGNATURE_LEAD_PARTS = ("Im Auftrag", "A.", "Mit freundlichen Grüßen", "ez.")
 _SIGNATURE_LINE = regex.compile(r"\s*\n\s*([^\n]+)")
 _LIST_LINE = regex.compile(
     rf"^[ \t]*(?P<sur>{_NAMEPART}(?:-{_NAMEPART})*),[ \t]+(?P<given>{_NAMEPART}(?:-{_NAMEPART})*"
@@ -242,7 +244,11 @@ def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     out = []
     i = 0
     while i < len(words):
-        read = _read_name(text, words, i, need_given=True) if words[i].is_cap else None
+        w = words[i]
+        if not is_first_name(w.text) or not w.is_cap:
+            i += 1  # no name starts here (`_read_name` would say so, more slowly)
+            continue
+        read = _read_name(text, words, i, need_given=True)
         if read and len(read[1]) >= 2 and not _month_date(text, words, read[1]) and not (
             _place_noun(read[1][0].text)
         ):
@@ -269,7 +275,9 @@ def author_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     out = []
     for i, w in enumerate(words[:-1]):
         t = w.text
-        if not (w.is_cap and t.endswith("s") and len(t) >= 5 and words[i + 1].text in ("„", "»")):
+        if words[i + 1].text not in ("„", "»") or not (
+            t.endswith("s") and len(t) >= 5 and w.is_cap
+        ):
             continue
         if i and words[i - 1].text.lower() in _GENITIVE_DETERMINERS:
             continue
@@ -280,6 +288,7 @@ def author_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=65536)  # pure (packaged lexicon); asked for the word before each name
 def _club_noun(word: str) -> bool:
     """A noun for an association or group ("Musikverein", "Chor") right before a name."""
     from ..lang.de.org_forms import org_forms
@@ -288,6 +297,7 @@ def _club_noun(word: str) -> bool:
     return h is not None and h.kind in ("body", "group")
 
 
+@lru_cache(maxsize=65536)  # pure (packaged lexicon)
 def _place_noun(word: str) -> bool:
     """"Kita Sonnenschein": a first name that is also a bare venue noun starts a place name."""
     from ..venues.rules import venue_heads
@@ -356,10 +366,17 @@ def _is_fictional(tokens: Sequence[str]) -> bool:
     first or second word)."""
     figures = fictional()
     for i in range(min(2, len(tokens))):
+        if tokens[i].casefold() not in _fictional_first_words():
+            continue  # no figure's name starts with this word
         for j in range(i + 1, len(tokens) + 1):
             if " ".join(tokens[i:j]).casefold() in figures:
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _fictional_first_words() -> frozenset[str]:
+    return frozenset(e.split(" ")[0] for e in fictional())
 
 
 def _genitive_of_known_word(word: Word, word_texts: set[str]) -> bool:
@@ -399,13 +416,16 @@ def coordination_candidates(
     text: str, words: Sequence[Word], full: Sequence[Candidate]
 ) -> list[Candidate]:
     """people_coord_1: "Stefan und Kai M. Lorenzen": a lone first name shares the next surname."""
-    by_start = {c.start: c for c in full if c.given}
-    covered = SpanUnion((c.start, c.end) for c in full)
+    by_start: dict[int, Candidate] | None = None  # built for the first "Stefan und"
+    covered = SpanUnion(())
     out = []
     for i in range(len(words) - 2):
         w, conj = words[i], words[i + 1]
         if conj.text not in ("und", "&") or not is_first_name(w.text) or not is_name_word(w.text):
             continue
+        if by_start is None:
+            by_start = {c.start: c for c in full if c.given}
+            covered = SpanUnion((c.start, c.end) for c in full)
         if covered.covers(w.start):
             continue  # "Petra Kühl und Hans Schmidt": already part of a name
         nxt = by_start.get(words[i + 2].start)
@@ -420,7 +440,9 @@ def coordination_candidates(
 
 def signature_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     """people_signature_1: "Im Auftrag,\\n\\nBrühl" — the signing clerk."""
-    out = []
+    out: list[Candidate] = []
+    if not any(lead in text for lead in _SIGNATURE_LEAD_PARTS):
+        return out  # a substring test is ten times cheaper than the regex search
     for m in SIGNATURE_LEADS.finditer(text):
         line_match = _SIGNATURE_LINE.match(text, m.end())  # not text[m.end():]: no copy
         if not line_match:
@@ -483,16 +505,21 @@ def _plausible_model_name(inside: Sequence[Word]) -> bool:
     """Reject model PER spans that read as things: "Schweriner Weihnachtsmarkt",
     "Stadtteilpark Zähringen", "Kostenlose Führungen" (no first name, adjective or venue/org
     noun inside)."""
-    from ..lang.de.org_forms import org_forms
-    from ..venues.rules import head_of as venue_head
-    from ..venues.rules import venue_heads
-
-    if any(venue_head(w.text) or org_forms().head_of(w.text) or w.text.lower() in venue_heads()
-           for w in inside):
+    if any(_thing_noun(w.text) for w in inside):
         return False  # "Kita Sonnenschein": a bare venue noun names a place
     if len(inside) == 1 or is_first_name(inside[0].text) or _INITIAL.match(inside[0].text):
         return True
     return not inside[0].text.endswith(("er", "e", "en", "es"))
+
+
+@lru_cache(maxsize=65536)  # pure (packaged lexicons)
+def _thing_noun(word: str) -> bool:
+    """A venue or organisation noun ("Weihnachtsmarkt", "Kita", "Verein")."""
+    from ..lang.de.org_forms import org_forms
+    from ..venues.rules import head_of as venue_head
+    from ..venues.rules import venue_heads
+
+    return bool(venue_head(word) or org_forms().head_of(word) or word.lower() in venue_heads())
 
 
 # -- roles ----------------------------------------------------------------------------------
@@ -849,9 +876,7 @@ def surname_mentions(
 ) -> None:
     """Add bare surname mentions ("Kallweit schlägt … vor") to the person they name."""
     counts: dict[str, int] = {}
-    by_text: dict[str, list[Word]] = {}
-    for w in words:
-        by_text.setdefault(w.text, []).append(w)
+    by_text: dict[str, list[Word]] | None = None  # built when a surname is looked for
     for g in groups:
         counts[fold(g.surname)] = counts.get(fold(g.surname), 0) + 1
     for g in groups:
@@ -860,6 +885,10 @@ def surname_mentions(
             continue
         if not g.best.full and (len(surname) < 4 or is_first_name(surname)):
             continue
+        if by_text is None:
+            by_text = {}
+            for w in words:
+                by_text.setdefault(w.text, []).append(w)
         for w in sorted(by_text.get(surname, []) + by_text.get(surname + "s", []), key=lambda w: w.start):
             if taken.overlaps(w.start, w.end):
                 continue
@@ -893,11 +922,8 @@ def find_people(
     ordered += author_candidates(text, words)
     ordered += coordination_candidates(text, words, given + ordered)
     ordered += model
-    accepted = _accept(ordered, words, SpanUnion(blocked))
+    accepted, taken = _accept(ordered, words, SpanUnion(blocked))
     groups = group_candidates(accepted.values())
-    taken: DisjointSpans[Candidate | None] = DisjointSpans()
-    for c in accepted.values():
-        taken.add(c.start, c.end, c)
     surname_mentions(text, words, groups, taken)
     people: list[Person] = []
     role_orgs: list[tuple[int, int, str]] = []
@@ -911,10 +937,10 @@ def find_people(
 
 def _accept(
     ordered: Sequence[Candidate], words: Sequence[Word], blocked: SpanUnion
-) -> dict[int, Candidate]:
+) -> tuple[dict[int, Candidate], DisjointSpans]:
     """The candidates that name people, by their number in ``ordered``: rules earlier
     in ``ordered`` win, except that a longer full name replaces shorter readings of its
-    words. Overlaps are found by bisection in the spans taken so far."""
+    words. Overlaps are found by bisection in the spans taken so far (returned too)."""
     accepted: dict[int, Candidate] = {}  # acceptance number -> candidate, in that order
     taken: DisjointSpans[tuple[int, Candidate]] = DisjointSpans()
     word_ends = [w.end for w in words]
@@ -943,7 +969,7 @@ def _accept(
             continue
         accepted[number] = c
         taken.add(c.start, c.end, (number, c))
-    return accepted
+    return accepted, taken
 
 
 def _person(
