@@ -42,6 +42,13 @@ def day_precise(value: str | None) -> bool:
     return bool(value) and (bool(_DAY.match(value)) or value.startswith("XXXX-WXX"))
 
 
+_BIS = re.compile(r"\bbis\b")
+_WORD_RUN = re.compile(r"\w+")
+_CAPITAL_START = re.compile(r"\b[A-ZÄÖÜ]")
+_STOP_MARK = re.compile(r"[.;:!?]")
+_NEXT_BULLET = re.compile(r"\n\s*[-*\u2022\u2013\u2014]")
+
+
 @dataclass(eq=False)
 class DateGroup:
     """Temporal expressions written together ("Dienstag, 3. März, um 10 Uhr").
@@ -184,7 +191,7 @@ def _is_range(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     if (a.start, a.end) == (b.start, b.end):
         return True
     between = text[a.end : b.start] if b.start >= a.end else ""
-    return bool(_RANGE.search(between)) or bool(re.search(r"\bbis\b", a.text + " " + b.text))
+    return bool(_RANGE.search(between)) or bool(_BIS.search(a.text + " " + b.text))
 
 
 def open_start(text: str, group: DateGroup, unit_start: int) -> bool:
@@ -216,7 +223,7 @@ def repeated(text: str, group: DateGroup, unit_start: int) -> bool:
 
 
 def _words_between(text: str, a: int, b: int) -> int:
-    return len(re.findall(r"\w+", text[a:b])) if b > a else 99
+    return len(_WORD_RUN.findall(text, a, b)) if b > a else 99
 
 
 def _nearer_singular(
@@ -257,6 +264,8 @@ def assign_dates(
     Dienstag") belongs to it alone. Every trigger without such a claim takes the nearest
     unclaimed group.
     """
+    if not groups or not cands:
+        return {}  # (callers read the map with .get(i, []))
     # "Führungen durch die Ausstellung": a reference inside another trigger's phrase has no
     # date of its own
     inside = {
@@ -351,15 +360,15 @@ class _Claims:
             cand = self.cands[i]
             gap = text[cand.end : g_start]
             # "Abstimmung Ende Mai", "Sitzung am Dienstag", not "Veranstaltung werden die Unterlagen"
-            nouns = re.search(r"\b[A-ZÄÖÜ]", gap)
+            nouns = _CAPITAL_START.search(gap)
             # a noun claims only a date right after it ("die Wahlen Ende Mai"), not one
             # across a verb ("Mit vier Vorträgen ging Ende Oktober der „Herbst“ zu Ende")
-            plural_ok = all(w.lower() in _ATTACHING for w in re.findall(r"\w+", gap))
+            plural_ok = all(w.lower() in _ATTACHING for w in _WORD_RUN.findall(gap))
             if (
                 _words_between(text, cand.end, g_start) <= 3
-                and not re.search(r"[.;:!?]", gap)
+                and not _STOP_MARK.search(gap)
                 # "- 9.30 Uhr: Staffellauf\n- 10.45 Uhr: ...": the next bullet's time is its own
-                and not re.search(r"\n\s*[-*\u2022\u2013\u2014]", gap)
+                and not _NEXT_BULLET.search(gap)
                 and not nouns
                 and plural_ok
                 # no trigger in between: none starts in [cand.end, g_start)

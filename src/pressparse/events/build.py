@@ -40,6 +40,14 @@ _FALLBACK_PLACE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_YEAR_ONLY = re.compile(r"\d{4}")
+_OWN_YEAR = re.compile(r"\s+\d{4}\b")
+_BIS = re.compile(r"\bbis\b")
+_WORD_RUN = re.compile(r"\w+")
+_GENITIVE_NEXT = re.compile(r"\s+(?:des|der)\s")
+
+
 @dataclass
 class EventInputs:
     """What the event extractor reads: the text and the other components' results."""
@@ -138,7 +146,6 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
             org_spans.append((v.end - len(last), v.end))
     drafts: list[Draft] = []
     owned_units: set[int] = set()  # units with a trigger (their venues are spoken for)
-    venue_units: set[int] = set()
     per_unit: list[list[Candidate]] = []
     timexes = set_clock_times(text, timexes, unit_list)
     timexes = relative_days(text, timexes, unit_list)
@@ -152,14 +159,13 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
         cands = find_candidates(text, unit, lex, in_name, phrases)
         absorb(cands)
         per_unit.append(cands)
+        if not cands:
+            continue  # nothing to link; the unit's venues stay free for `_fallback_venues`
+        owned_units.add(unit.index)
         in_unit = [
             replace(v, locative=args.is_locative(text, v.start, unit.start, v.end))
             for v in venues_of[unit.index]
         ]
-        if in_unit:
-            venue_units.add(unit.index)
-        if cands:
-            owned_units.add(unit.index)
         groups = args.group_dates(text, timexes_of[unit.index])
         date_map = args.assign_dates(text, cands, groups)
         venue_map = args.assign_venues(text, cands, in_unit)
@@ -223,7 +229,7 @@ def programme_days(timexes: list[TimeExpression]) -> list[TimeExpression]:
     while i < len(ordered):
         timex = ordered[i]
         day = _iso_day(timex.value)
-        if timex.type == "DATE" and day is not None and re.search(r"\d", timex.text):
+        if timex.type == "DATE" and day is not None and _DIGIT.search(timex.text):
             partner = next(
                 (o for o in ordered[i + 1 : i + 3] if o.start == timex.start and o.type == "DATE"),
                 None,
@@ -236,7 +242,7 @@ def programme_days(timexes: list[TimeExpression]) -> list[TimeExpression]:
         elif (
             window is not None
             and day is not None
-            and not re.search(r"\d", timex.text)
+            and not _DIGIT.search(timex.text)
             and not (window[0] <= day <= window[1])
         ):
             weekday = _weekday_of(timex.text)
@@ -367,7 +373,7 @@ def drop_name_years(
             continue  # "Die Bewerbungsphase für das kommende Jahr beginnt im Frühjahr"
         if (
             unit is not None
-            and re.fullmatch(r"\d{4}", timex.text)
+            and _YEAR_ONLY.fullmatch(timex.text)
             and _NAME_YEAR.search(text, max(unit.start, timex.start - 40), timex.start)
             and not _MONTHS.search(text, max(unit.start, timex.start - 20), timex.start)
             and any(
@@ -388,7 +394,7 @@ _EACH_TIME = re.compile(r"\b(?:jeweils|Beginn|beginnt|beginnen|Start|startet)\b"
 
 
 def _has_day(timex: TimeExpression) -> bool:
-    return timex.type == "DATE" and bool(re.search(r"\d", timex.text)) and bool(
+    return timex.type == "DATE" and bool(_DIGIT.search(timex.text)) and bool(
         args.day_precise(timex.value)
     )
 
@@ -493,7 +499,7 @@ def relative_days(
                 continue
             years = [
                 t for t in out
-                if t.start < m.start() and t.type == "DATE" and re.match(r"\d{4}", t.value)
+                if t.start < m.start() and t.type == "DATE" and _YEAR_ONLY.match(t.value)
                 and unit.start <= t.start
             ]
             if not years:
@@ -595,7 +601,7 @@ def _place(
     # coreference
     if cand.refers_back or (not when.has_time and venue is None):
         # "bei der Bürgermeisterwahl 2016": a year right after the name makes it an earlier one
-        own_year = bool(when.start and re.match(r"\s+\d{4}\b", text[cand.end : cand.end + 6]))
+        own_year = bool(when.start and _OWN_YEAR.match(text[cand.end : cand.end + 6]))
         target = _antecedent(cand, when, drafts, own_year)
         if target is not None:
             target.mentions.append(cand)
@@ -716,7 +722,7 @@ def _start_times(
         t
         for g in groups
         for t in g.items
-        if t.type == "TIME" and not re.search(r"\bbis\b", text[max(unit.start, t.start - 6) : t.end])
+        if t.type == "TIME" and not _BIS.search(text[max(unit.start, t.start - 6) : t.end])
     ]
     values = []
     for t in times:
@@ -739,7 +745,7 @@ _GENERIC = frozenset({"veranstaltung", "aktion", "termin", "programm", "angebot"
 def _adjacent(text: str, cand: Candidate, groups: list[args.DateGroup]) -> bool:
     return any(
         g.start_offset >= cand.end
-        and len(re.findall(r"\w+", text[cand.end : g.start_offset])) <= 3
+        and len(_WORD_RUN.findall(text, cand.end, g.start_offset)) <= 3
         for g in groups
     )
 
@@ -748,7 +754,7 @@ def _antecedent(
     cand: Candidate, when: args.When, drafts: list[Draft], own_year: bool = False
 ) -> Draft | None:
     """The most recent event this mention can refer to: same concept first, then same type."""
-    specific = re.match(r"\s+(?:des|der)\s", cand.unit_text[cand.end - cand.unit.start :])
+    specific = _GENITIVE_NEXT.match(cand.unit_text, cand.end - cand.unit.start)
     first_time = _FIRST_TIME.search(cand.unit_text) is not None
     if cand.refers_back and (cand.oblique or when.start is None or not (specific or first_time)):
         # "aus der Zukunftswerkstatt im nächsten Frühjahr", "bleibt der Markt am 24. November noch

@@ -17,6 +17,7 @@ _GENITIVE = re.compile(
     r"^\s+(?:des|der)\s+(?:[A-ZÄÖÜ][\w.-]*\s+){0,2}[A-ZÄÖÜ][\w-]*(?:s\b)?"
 )
 _PLACE_ADJ = re.compile(r"(?:^|\s)([A-ZÄÖÜ][\w-]+er)\s+$")
+_ORDINAL_BEFORE = re.compile(r"\d{1,3}\.\s+(?:[a-zäöü][\w-]*\s+){0,2}$")
 #: Trigger heads that say little on their own, so the genitive after them is part of the name.
 _GENERIC = ("sitzung", "besuch", "verleihung", "eröffnung", "sperrung", "sanierung", "wahl",
             "treffen", "ehrung", "auszeichnung", "einweihung", "freigabe", "verabschiedung",
@@ -37,7 +38,7 @@ def noun_name(text: str, cand: Candidate) -> str:
     start, end = cand.start, cand.end
     left = text[cand.unit.start : start]
     if cand.ordinal:
-        ordinal = re.search(r"\d{1,3}\.\s+(?:[a-zäöü][\w-]*\s+){0,2}$", left)
+        ordinal = _ORDINAL_BEFORE.search(left)
         if ordinal:
             start = cand.unit.start + ordinal.start()
     else:

@@ -24,12 +24,13 @@ _FUTURE = re.compile(
 _CANCEL = re.compile(r"\b(?:abgesagt|fällt\s+\w*\s*aus|entfällt|entfallen|findet\s+nicht\s+statt)\b")
 _POSTPONE = re.compile(r"\b(?:verschoben|verlegt|Neuer\s+Termin|neuen\s+Termin|Ersatztermin)\b")
 _NEW_DATE = re.compile(r"\b(?:auf|Neuer\s+Termin\s+ist|neuen\s+Termin|Ersatztermin\s+ist)\s*$")
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
 
 
 def _bounds(value: str) -> tuple[str, str] | None:
     """Comparable (lowest, highest) ISO day strings for a (partial) value, None if unknown."""
     day = value.split("T", 1)[0]
-    m = re.match(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?", day)
+    m = _ISO_PREFIX.match(day)
     if not m:
         return None
     year, month, dom = m.groups()

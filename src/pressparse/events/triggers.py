@@ -54,6 +54,10 @@ PREPOSITIONS = frozenset(
 )
 
 
+_ORDINAL_BEFORE = re.compile(r"(\d{1,3})\.\s+(?:[a-zäöü][\w-]*\s+){0,2}$")
+_NOUN_NEXT = re.compile(r"\s+[A-ZÄÖÜ]")
+
+
 @dataclass
 class Candidate:
     """One trigger occurrence in one sentence unit."""
@@ -178,7 +182,7 @@ def _introduce(cand: Candidate, text: str) -> None:
     left = text[cand.unit.start : cand.start]
     before = _left_words(text, cand.unit, cand.start)
     # an ordinal directly before: "4. Klimakonferenz", "12. öffentlichen Sitzung"
-    ordinal = re.search(r"(\d{1,3})\.\s+(?:[a-zäöü][\w-]*\s+){0,2}$", left)
+    ordinal = _ORDINAL_BEFORE.search(left)
     if ordinal:
         cand.ordinal = ordinal.group(1) + "."
         cand.novel = True
@@ -342,6 +346,7 @@ def _phrase_candidates(
 _TITLE = re.compile(
     r"\b(?:der|die|das|den|dem|des)\s+(?P<t>[„\"“»](?P<name>[A-ZÄÖÜ][^„\"“”»«\n]{1,40})[“”\"«])"
 )
+_TITLE_QUOTES = ("„", '"', "“", "»")
 _HAPPENS = re.compile(
     r"\b(?:fand|fanden|findet|finden)\b.*\bstatt\b|\bzu\s+Ende\b|\b(?:beginnt|begann|startet|"
     r"startete|endet|endete|geht|ging|lockt|lockte|läuft|lief)\b"
@@ -354,8 +359,8 @@ def named_events(text: str, unit: Unit, found: list[Candidate]) -> list[Candidat
     (a series of talks is culture), else it is 'other'. A title right after a trigger noun is
     that trigger's name and no candidate of its own."""
     sentence = text[unit.start : unit.end]
-    if not _HAPPENS.search(sentence):
-        return []
+    if not any(q in sentence for q in _TITLE_QUOTES) or not _HAPPENS.search(sentence):
+        return []  # (a title needs an opening quote; checked first because it is cheaper)
     out = []
     for m in _TITLE.finditer(text, unit.start, unit.end):
         start, end = m.span("t")
@@ -455,7 +460,7 @@ def _attributive(cand: Candidate) -> bool:
     """A participle used as an adjective: inflected and followed by its noun."""
     after = cand.unit_text[cand.end - cand.unit.start :]
     word = cand.unit_text[cand.start - cand.unit.start : cand.end - cand.unit.start]
-    return word.endswith(("te", "ten", "tes", "ter", "tem")) and bool(re.match(r"\s+[A-ZÄÖÜ]", after))
+    return word.endswith(("te", "ten", "tes", "ter", "tem")) and bool(_NOUN_NEXT.match(after))
 
 
 def _object_of(cand: Candidate, noun: Candidate) -> bool:

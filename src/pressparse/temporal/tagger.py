@@ -34,6 +34,7 @@ _STATE_PARTICIPLES = frozenset(
     {"geplant", "geöffnet", "gesperrt", "geschlossen", "gebeten", "geladen", "eingeladen", "gesucht",
      "gefragt", "gelegen", "gegeben", "gefordert", "gewünscht", "vorgesehen", "gegen", "gelten"}
 )
+_WEEKLY = re.compile(r"XXXX-WXX-\d")
 
 
 @dataclass
@@ -169,7 +170,7 @@ def _set_prefix(values: list[Value]) -> str:
     prefixes = {v.value.split("T")[0] for v in values}
     if len(prefixes) == 1:
         prefix = prefixes.pop()
-        if re.fullmatch(r"XXXX-WXX-\d", prefix):
+        if _WEEKLY.fullmatch(prefix):
             return prefix
     return "XXXX-XX-XX"
 
