@@ -10,7 +10,7 @@ same thing are merged, and an undated mention (a headline) joins its dated twin.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TypeVar
@@ -188,17 +188,21 @@ _Located = TypeVar("_Located", TimeExpression, args.VenueMention)
 
 
 def _by_unit(unit_list: list[Unit], items: list[_Located]) -> list[list[_Located]]:
-    """Per unit, the items that start inside it, in their order in `items`.
+    """Per unit, the items that start inside it, in their order in `items`."""
+    return [[items[k] for k in ks] for ks in _indices_by_unit(unit_list, items)]
 
-    One pass over items sorted by start (units are disjoint and in text order), instead of a
-    scan over all items per unit.
+
+def _indices_by_unit(unit_list: list[Unit], items: list[_Located]) -> list[list[int]]:
+    """Per unit, the indices of the items that start inside it, in increasing order.
+
+    Bisection over the item starts instead of a scan over all items per unit.
     """
     order = sorted(range(len(items)), key=lambda k: items[k].start)
     starts = [items[k].start for k in order]
     out = []
     for unit in unit_list:
         lo, hi = bisect_left(starts, unit.start), bisect_left(starts, unit.end)
-        out.append([items[k] for k in sorted(order[lo:hi])])
+        out.append(sorted(order[lo:hi]))
     return out
 
 
@@ -357,8 +361,10 @@ def drop_name_years(
     year after a capitalised word ("Preis 2023", not "im Sommer 2022") names an edition.
     """
     out = []
+    starts = [u.start for u in unit_list]  # units are disjoint and in text order
     for timex in timexes:
-        unit = next((u for u in unit_list if u.start <= timex.start < u.end), None)
+        k = bisect_right(starts, timex.start) - 1
+        unit = unit_list[k] if k >= 0 and timex.start < unit_list[k].end else None
         if (
             unit is not None
             and _purpose(text, timex)
@@ -417,9 +423,7 @@ def set_clock_times(
     """
     out = list(timexes)
     dropped: set[int] = set()
-    by_unit = [
-        [k for k, t in enumerate(out) if unit.start <= t.start < unit.end] for unit in unit_list
-    ]
+    by_unit = _indices_by_unit(unit_list, out)
     for u, unit in enumerate(unit_list):
         mine = by_unit[u]
         if any(_has_day(out[k]) for k in mine):
@@ -468,9 +472,9 @@ def relative_days(
     """
     out = sorted(timexes, key=lambda t: t.start)
     for unit in unit_list:
-        before = [t for t in out if t.start < unit.start]
         cue = _NEXT_DAY.match(text, unit.start)
         if cue:
+            before = [t for t in out if t.start < unit.start]
             base = next(
                 (t for t in reversed(before) if _has_day(t) and _iso_day(t.value)), None
             )
