@@ -601,20 +601,25 @@ def participants(
 ) -> list[tuple[str, str | None]]:
     """People of one sentence with the part a nearby cue word gives them."""
     found: list[tuple[str, str | None]] = []
+    cues: list[tuple[int, int, str]] | None = None  # searched once per sentence, in cue order
     for person in people:
         if person.name in exclude:
             continue
-        inside = [m for m in person.mentions if span[0] <= m.start < span[1]]
-        if not inside:
+        mention = next((m for m in person.mentions if span[0] <= m.start < span[1]), None)
+        if mention is None:
             continue
-        mention = inside[0]
+        if cues is None:
+            cues = [
+                (cue.start(), cue.end(), label)
+                for pattern, label in ROLE_CUES
+                for cue in pattern.finditer(text, span[0], span[1])
+            ]
         role = None
         best = 80
-        for pattern, label in ROLE_CUES:
-            for cue in pattern.finditer(text, span[0], span[1]):
-                dist = _distance(cue.start(), cue.end(), mention.start, mention.end)
-                if dist < best:
-                    best, role = dist, label
+        for start, end, label in cues:
+            dist = _distance(start, end, mention.start, mention.end)
+            if dist < best:
+                best, role = dist, label
         found.append((person.name, role))
     return found
 

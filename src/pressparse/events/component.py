@@ -25,7 +25,7 @@ def doc_inputs(doc: Doc) -> EventInputs:
     dates = []
     key = SPAN_KEYS["dates"]
     if key in doc.spans:
-        dates = [s._.pp_timex for s in doc.spans[key] if s._.pp_timex is not None]
+        dates = [t for t in (s._.pp_timex for s in doc.spans[key]) if t is not None]
     return EventInputs(
         text=doc_text(doc),
         published=doc._.pp_published,

@@ -379,6 +379,9 @@ def named_events(text: str, unit: Unit, found: list[Candidate]) -> list[Candidat
     return out
 
 
+_SHORT_UNIT = 400
+
+
 class ContextSpots:
     """Per unit and context rule, where the rule's literal need can be found.
 
@@ -396,8 +399,8 @@ class ContextSpots:
     def possible(self, k: int, side: str, start: int, end: int) -> bool:
         """Whether rule k may match the context left of `start` / right of `end`."""
         need = self.needs[k] if k < len(self.needs) else None
-        if need is None:
-            return True
+        if need is None or self.unit.end - self.unit.start < _SHORT_UNIT:
+            return True  # (in a short sentence the regex is cheaper than finding the need)
         bounds = self.bounds.get(k)
         if bounds is None:
             bounds = self.bounds[k] = self._bounds(need)
