@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .firstchar import FOLD_UNSAFE, required_literals
 from .resources import Resources, Rule, load_resources
 
 
@@ -237,15 +238,36 @@ def _covered(negatives: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     return inside
 
 
-_Plan = tuple[tuple[tuple[int, Rule, "str | None"], ...], tuple[tuple[Rule, "str | None"], ...]]
+_Need = "frozenset[str] | None"
+_Plan = tuple[
+    tuple[tuple[int, Rule, "str | None", _Need], ...], tuple[tuple[Rule, "str | None"], ...]
+]
 _PLANS: dict[int, tuple[Resources, _Plan]] = {}
 
 
+def window_need(rule: Rule) -> frozenset[str] | None:
+    """Lower-case strings one of which a window must contain for `rule` to match there.
+
+    Only needs that are cheap to look for and say more than the window's trigger class are
+    kept: at most six strings, none a bare dot or number (found in nearly every window).
+    """
+    need = required_literals(rule.regex, fold=True)
+    if need is None or len(need) > 6 or need == {"uhr"}:
+        return None
+    if any(s == "." or s.isdigit() for s in need):
+        return None
+    return need
+
+
 def _plan(res: Resources) -> _Plan:
-    """Per rule, the trigger class whose windows it scans (computed once per resources)."""
+    """Per rule, the trigger class whose windows it scans and the literal need a window must
+    hold (computed once per resources)."""
     cached = _PLANS.get(id(res))
     if cached is None or cached[0] is not res:
-        rules = tuple((order, rule, primary_class(rule)) for order, rule in enumerate(res.rules))
+        rules = tuple(
+            (order, rule, primary_class(rule), window_need(rule))
+            for order, rule in enumerate(res.rules)
+        )
         negatives = tuple((rule, _negative_gate(rule)) for rule in res.negatives)
         cached = _PLANS[id(res)] = (res, (rules, negatives))
     return cached[1]
@@ -305,10 +327,19 @@ def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list
         windows = {cls: everything for cls in _PRIORITY}
     rule_plan, negative_plan = _plan(res)
     whole = ((0, len(text)),)
+    # lower case for the literal needs; exact only where it has the regex engine's case folding
+    lower = text.lower()
+    foldable = len(lower) == len(text) and not FOLD_UNSAFE.search(text)
     found: list[tuple[int, int, int, Candidate]] = []
-    for order, rule, cls in rule_plan:
+    for order, rule, cls, need in rule_plan:
         spans = windows.get(cls, ()) if cls else whole
         for seg_start, seg_end in spans:
+            if (
+                need is not None
+                and foldable
+                and not any(lower.find(s, seg_start, seg_end) >= 0 for s in need)
+            ):
+                continue  # the window lacks every string a match must contain
             for m in rule.regex.finditer(text, seg_start, seg_end):
                 start, end = m.span()
                 if start == end:

@@ -100,11 +100,13 @@ def guard(pattern: str) -> str:
     return "(?=[" + "".join(sorted(chars)) + "])" + pattern
 
 
-def _literal_need(items: list, ignore_case: bool) -> frozenset[str] | None:
+def _literal_need(items: list, ignore_case: bool, fold: bool = False) -> frozenset[str] | None:
     """Strings of which every match of a parsed sequence contains at least one (None: unknown).
 
     Runs of case-sensitive literals are candidates, and so is the need of every mandatory
-    group; the candidate with the longest shortest string is the most selective one.
+    group; the candidate with the longest shortest string is the most selective one. With
+    ``fold`` the strings are lower case and case-insensitive literals and one-letter classes
+    ("[Aa]") count too: they hold for the lower-cased text (see `required_literals`).
     """
     options: list[frozenset[str]] = []
     run: list[str] = []
@@ -115,11 +117,13 @@ def _literal_need(items: list, ignore_case: bool) -> frozenset[str] | None:
             run.clear()
 
     for op, av in items:
-        if op is C.LITERAL and not ignore_case:
-            run.append(chr(av))
+        char = _folded_char(op, av) if fold else (
+            chr(av) if op is C.LITERAL and not ignore_case else None)
+        if char is not None:
+            run.append(char)
             continue
         close()
-        need = _item_need(op, av, ignore_case)
+        need = _item_need(op, av, ignore_case, fold)
         if need:
             options.append(need)
     close()
@@ -128,36 +132,61 @@ def _literal_need(items: list, ignore_case: bool) -> frozenset[str] | None:
     return max(options, key=lambda need: min(len(s) for s in need))
 
 
-def _item_need(op, av, ignore_case: bool) -> frozenset[str] | None:
+def _folded_char(op, av) -> str | None:
+    """The lower-case letter a literal or a one-letter class ("[Aa]") matches, else None."""
+    if op is C.LITERAL:
+        low = chr(av).lower()
+        return low if len(low) == 1 else None
+    if op is C.IN and av and all(kind is C.LITERAL for kind, _ in av):
+        lows = {chr(value).lower() for _, value in av}
+        if len(lows) == 1:
+            low = lows.pop()
+            return low if len(low) == 1 else None
+    return None
+
+
+def _item_need(op, av, ignore_case: bool, fold: bool = False) -> frozenset[str] | None:
     if op is C.SUBPATTERN:
         _group, add_flags, _del_flags, pattern = av
-        return _literal_need(list(pattern), ignore_case or bool(add_flags & re.IGNORECASE))
+        return _literal_need(list(pattern), ignore_case or bool(add_flags & re.IGNORECASE), fold)
     if op is getattr(C, "ATOMIC_GROUP", None):
-        return _literal_need(list(av), ignore_case)
+        return _literal_need(list(av), ignore_case, fold)
     if op is C.BRANCH:
         union: set[str] = set()
         for alternative in av[1]:
-            need = _literal_need(list(alternative), ignore_case)
+            need = _literal_need(list(alternative), ignore_case, fold)
             if not need:
                 return None
             union |= need
         return frozenset(union)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
         low, _high, pattern = av
-        return _literal_need(list(pattern), ignore_case) if low >= 1 else None
+        return _literal_need(list(pattern), ignore_case, fold) if low >= 1 else None
     return None  # classes, anchors, lookarounds (their text lies outside the match), refs
 
 
-def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def required_literals(pattern: re.Pattern[str], *, fold: bool = False) -> frozenset[str] | None:
     """Strings of which every match of `pattern` contains one (None: no such set known).
 
     A stretch of text that contains none of them cannot hold a match, so callers skip the
-    regex there. Only case-sensitive literals count, so the test is a plain substring search.
+    regex there. Without ``fold`` only case-sensitive literals count and the test is a plain
+    substring search. With ``fold`` the strings are lower case and must be looked for in the
+    lower-cased text, which is exact only for texts without `FOLD_UNSAFE` characters (whose
+    lower case differs from the regex engine's case-insensitive matching).
     """
     try:
         parsed = P.parse(pattern.pattern, pattern.flags)
         ignore_case = bool(parsed.state.flags & re.IGNORECASE)
-        need = _literal_need(list(parsed), ignore_case)
+        need = _literal_need(list(parsed), ignore_case, fold)
     except (re.error, AttributeError, TypeError):
         return None
     return need or None
+
+
+#: Characters whose ``str.lower()`` is not what case-insensitive regex matching compares
+#: (multi-character lower case, final sigma, and the engine's extra case equivalences).
+FOLD_UNSAFE = re.compile(
+    "[\u0130\u0131\u017f\u00b5\u0345\u0390\u03a3\u03b0\u03c2\u03c3\u03d0\u03d1"
+    "\u03d5\u03d6\u03f0\u03f1\u03f4\u03f5\u1e9b\u1e9e\u1fbe\u1fd3\u1fe3\u212a\u212b"
+    "\ufb05\ufb06]"
+)
