@@ -240,7 +240,7 @@ def _covered(negatives: list[tuple[int, int]]) -> Callable[[int, int], bool]:
 
 _Need = "frozenset[str] | None"
 _Plan = tuple[
-    tuple[tuple[int, Rule, "str | None", _Need], ...], tuple[tuple[Rule, "str | None"], ...]
+    tuple[tuple[int, Rule, "str | None", _Need], ...], tuple[tuple[Rule, "str | None", _Need], ...]
 ]
 _PLANS: dict[int, tuple[Resources, _Plan]] = {}
 
@@ -268,7 +268,10 @@ def _plan(res: Resources) -> _Plan:
             (order, rule, primary_class(rule), window_need(rule))
             for order, rule in enumerate(res.rules)
         )
-        negatives = tuple((rule, _negative_gate(rule)) for rule in res.negatives)
+        negatives = tuple(
+            (rule, _negative_gate(rule), required_literals(rule.regex, fold=True))
+            for rule in res.negatives
+        )
         cached = _PLANS[id(res)] = (res, (rules, negatives))
     return cached[1]
 
@@ -279,10 +282,16 @@ _NEGATIVE_REACH = 45
 def _negatives(
     text: str,
     found: list[tuple[int, int, int, Candidate]],
-    plan: tuple[tuple[Rule, str | None], ...],
+    plan: tuple[tuple[Rule, str | None, frozenset[str] | None], ...],
     reach: int,
+    lower: str | None = None,
 ) -> list[tuple[int, int]]:
-    """NEGATIVE stretches, searched only around the matches they could veto."""
+    """NEGATIVE stretches, searched only around the matches they could veto.
+
+    With ``lower`` (the lower-cased text, where its case folding is exact) a rule whose
+    literal need occurs nowhere in the text is not run, and a small need is checked per
+    window.
+    """
 
     def merged(spans: list[tuple[int, int]]) -> list[list[int]]:
         out: list[list[int]] = []
@@ -302,12 +311,19 @@ def _negatives(
     }
     spans: list[tuple[int, int]] = []
     linkish = "@" in text or "www." in text or "://" in text
-    for rule, gate in plan:
+    for rule, gate, need in plan:
+        if lower is None or need is None:
+            need = None
+        elif not any(s in lower for s in need):
+            continue
         if gate is None:
             if linkish:
                 spans.extend(m.span() for m in rule.regex.finditer(text))
             continue
+        small = need is not None and len(need) <= 6
         for lo, hi in around[gate]:
+            if small and not any(lower.find(s, lo, hi) >= 0 for s in need):  # type: ignore[union-attr]
+                continue
             spans.extend(m.span() for m in rule.regex.finditer(text, lo, hi))
     return spans
 
@@ -349,7 +365,13 @@ def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list
                 found.append((start - end, order, start, Candidate(start, end, rule, groups, group_spans)))
     if not found:
         return []
-    negatives = _negatives(text, found, negative_plan, _NEGATIVE_REACH if windowed else len(text))
+    negatives = _negatives(
+        text,
+        found,
+        negative_plan,
+        _NEGATIVE_REACH if windowed else len(text),
+        lower if foldable else None,
+    )
     if negatives:
         inside = _covered(negatives)
         found = [item for item in found if not inside(item[3].start, item[3].end)]
