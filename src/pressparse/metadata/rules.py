@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
@@ -34,21 +35,26 @@ _HEADER_DATE = regex.compile(
 )
 _DATELINE = regex.compile(rf"^[ \t]*\p{{Lu}}[\p{{L}}-]+,[ \t]*(?:den[ \t])?{_DATE}[ \t]*\Z", regex.M)
 _ISSUER_NAME = r"(?P<issuer>\p{Lu}[\p{L}.-]*(?:[ \t]+(?:der|des|für|und|\p{Lu}[\p{L}.-]*)){0,6})"
-_ISSUER_PATTERNS = (
+#: Issuer patterns in order of trust, each with the words one of which it needs (a cheap test
+#: that skips the search on most texts); None: the line-start pattern, searched in the first
+#: and last lines only.
+_ISSUER_PATTERNS: tuple[tuple[regex.Pattern, tuple[str, ...] | None], ...] = (
     # "Pressestelle der Stadtverwaltung Pirmasens" / "Pressestelle Bezirksamt Harburg"
-    regex.compile(rf"Pressestelle[ \t]+(?:der|des)?[ \t]*{_ISSUER_NAME}"),
+    (regex.compile(rf"Pressestelle[ \t]+(?:der|des)?[ \t]*{_ISSUER_NAME}"), ("Pressestelle",)),
     # "Presseamt der Stadt Lindenberg", "Presse- und Informationsamt der Stadt Lindenberg"
-    regex.compile(rf"Presse(?:amt|-[ \t]und[ \t]\p{{L}}+amt|referat)[ \t]+(?:der|des)[ \t]+{_ISSUER_NAME}"),
+    (regex.compile(rf"Presse(?:amt|-[ \t]und[ \t]\p{{L}}+amt|referat)[ \t]+(?:der|des)[ \t]+{_ISSUER_NAME}"),
+     ("Presse",)),
     # a contact or header line that starts with the body: "Stadt Lindenberg – Presse und …",
     # "Landeshauptstadt Lindenberg, 3. Mai 2024", "Gemeinde Talheim" alone on its line
-    regex.compile(rf"(?m)^[ \t]*{_ISSUER_NAME}[ \t]*(?:[–—]|,|$)"),
+    (regex.compile(rf"(?m)^[ \t]*{_ISSUER_NAME}[ \t]*(?:[–—]|,|$)"), None),
     # "Text/Foto: Landeshauptstadt Erfurt am 3. Mai 2024"
-    regex.compile(rf"(?:Text|Quelle)[ \t]*(?:/[ \t]*(?:Foto|Bild))?[ \t]*:[ \t]*{_ISSUER_NAME}"),
+    (regex.compile(rf"(?:Text|Quelle)[ \t]*(?:/[ \t]*(?:Foto|Bild))?[ \t]*:[ \t]*{_ISSUER_NAME}"),
+     ("Text", "Quelle")),
     # "Foto: Stadt Köln/ Jana Petersen"
-    regex.compile(rf"Foto[ \t]*:[ \t]*{_ISSUER_NAME}[ \t]*/"),
+    (regex.compile(rf"Foto[ \t]*:[ \t]*{_ISSUER_NAME}[ \t]*/"), ("Foto",)),
     # "Die Stadt Bonn teilt mit", "teilt die Stadtverwaltung Hürth mit"
-    regex.compile(rf"(?:^|[.!?]\s)(?:Die|Das|Der)[ \t]+{_ISSUER_NAME}[ \t]+teilt"),
-    regex.compile(rf"teilt[ \t]+(?:die|das|der)[ \t]+{_ISSUER_NAME}[ \t]+mit"),
+    (regex.compile(rf"(?:^|[.!?]\s)(?:Die|Das|Der)[ \t]+{_ISSUER_NAME}[ \t]+teilt"), ("teilt",)),
+    (regex.compile(rf"teilt[ \t]+(?:die|das|der)[ \t]+{_ISSUER_NAME}[ \t]+mit"), ("teilt",)),
 )
 _AUTHORITY = regex.compile(
     r"^(?:Stadt|Gemeinde|Verbandsgemeinde|Samtgemeinde|Landeshauptstadt|Hansestadt|Bundesstadt|"
@@ -90,20 +96,54 @@ def find_issuer(text: str) -> str | None:
     lines = text.splitlines(keepends=True)
     head_end = min(sum(len(x) for x in lines[:4]), 300)
     tail_start = max(len(text) - sum(len(x) for x in lines[-6:]), len(text) - 300)
-    for n, pattern in enumerate(_ISSUER_PATTERNS):
-        for m in pattern.finditer(text):
-            if n == 2 and head_end < m.start() < tail_start:
-                continue
+    for pattern, needs in _ISSUER_PATTERNS:
+        if needs is None:
+            matches = _head_and_tail(pattern, text, head_end, tail_start)
+        elif any(word in text for word in needs):
+            matches = pattern.finditer(text)
+        else:
+            continue
+        for m in matches:
             name = _base_form(_trim(m.group("issuer")))
             if name and _AUTHORITY.match(name) and len(name.split()) > 1 or name in ("Senat",):
                 return name
     return None
 
 
+def _head_and_tail(
+    pattern: regex.Pattern, text: str, head_end: int, tail_start: int
+) -> Iterator[regex.Match]:
+    """Matches of a line-start pattern that start at most at ``head_end`` or at least at
+    ``tail_start``, in text order. Its matches start at a line start and never leave their
+    line, so it is tried at those line starts only: a search through the text would try
+    every position of every line."""
+    for lo, hi in ((0, head_end), (max(head_end + 1, tail_start), len(text))):
+        for start in _line_starts(text, lo, hi):
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+
+
+def _line_starts(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Offsets from ``lo`` to ``hi`` (inclusive) where a line starts."""
+    start = 0 if lo == 0 else text.find("\n", lo - 1) + 1
+    if start == 0 and lo > 0:
+        return  # no line starts after lo
+    while start <= hi:
+        yield start
+        newline = text.find("\n", start)
+        if newline == -1:
+            return
+        start = newline + 1
+
+
+_BASE_FORM = regex.compile(r"^\p{Lu}\p{L}*(?:amt|kreis|rat)e?s$")
+
+
 def _base_form(name: str) -> str:
     """"Bezirksamts Pankow" -> "Bezirksamt Pankow", "Landkreises X" -> "Landkreis X"."""
     words = name.split()
-    if words and regex.match(r"^\p{Lu}\p{L}*(?:amt|kreis|rat)e?s$", words[0]):
+    if words and _BASE_FORM.match(words[0]):
         words[0] = words[0][:-2] if words[0].endswith("es") else words[0][:-1]
     return " ".join(words)
 
