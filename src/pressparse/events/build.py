@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import islice
 from typing import TypeVar
 
 from ..schema import Event, Mention, Organization, Participant, Person, TimeExpression, Venue
@@ -747,11 +748,16 @@ _GENERIC = frozenset({"veranstaltung", "aktion", "termin", "programm", "angebot"
 
 
 def _adjacent(text: str, cand: Candidate, groups: list[args.DateGroup]) -> bool:
-    return any(
-        g.start_offset >= cand.end
-        and len(_WORD_RUN.findall(text, cand.end, g.start_offset)) <= 3
-        for g in groups
-    )
+    """A date group follows the trigger within three words.
+
+    The words before a later group include those before an earlier one, so only the first
+    group after the trigger is counted, and counting stops at the fourth word.
+    """
+    following = [g.start_offset for g in groups if g.start_offset >= cand.end]
+    if not following:
+        return False
+    words = _WORD_RUN.finditer(text, cand.end, min(following))
+    return sum(1 for _ in islice(words, 4)) <= 3
 
 
 def _antecedent(
