@@ -177,10 +177,31 @@ def _left_words(text: str, unit: Unit, start: int) -> list[str]:
     return [m.group() for m in words(text, unit.start, start)]
 
 
+_LEFT_REACH = 200
+_SPACE = re.compile(r"\s")
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
+def _left_context(text: str, unit: Unit, start: int) -> tuple[str, list[str]]:
+    """The text of the unit before `start` and its words, or a tail of both that gives the
+    same results in `_introduce`: it starts at a space (no word or match crosses it), holds
+    at least four non-space runs (the ordinal and 'zeitgleich mit' patterns span at most
+    three) and at least seven words (the determiner search looks at six). A trigger late in
+    a long sentence thus costs the same as one early in it."""
+    begin = max(unit.start, start - _LEFT_REACH)
+    if begin > unit.start:
+        space = _SPACE.search(text, begin, start)
+        if space is not None:
+            tail = text[space.start() : start]
+            words_ = [m.group() for m in words(text, space.start(), start)]
+            if len(words_) >= 7 and len(_NON_SPACE_RUN.findall(tail)) >= 4:
+                return tail, words_
+    return text[unit.start : start], _left_words(text, unit, start)
+
+
 def _introduce(cand: Candidate, text: str) -> None:
     """Fill determiner, novelty, ordinal and containment from the words before a noun."""
-    left = text[cand.unit.start : cand.start]
-    before = _left_words(text, cand.unit, cand.start)
+    left, before = _left_context(text, cand.unit, cand.start)
     # an ordinal directly before: "4. Klimakonferenz", "12. öffentlichen Sitzung"
     ordinal = _ORDINAL_BEFORE.search(left)
     if ordinal:
