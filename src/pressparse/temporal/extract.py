@@ -288,9 +288,8 @@ def _negatives(
 ) -> list[tuple[int, int]]:
     """NEGATIVE stretches, searched only around the matches they could veto.
 
-    With ``lower`` (the lower-cased text, where its case folding is exact) a rule whose
-    literal need occurs nowhere in the text is not run, and a small need is checked per
-    window.
+    With ``lower`` (the lower-cased text, where its case folding is exact) a window without
+    any string of a rule's small literal need is not searched.
     """
 
     def merged(spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -312,20 +311,25 @@ def _negatives(
     spans: list[tuple[int, int]] = []
     linkish = "@" in text or "www." in text or "://" in text
     for rule, gate, need in plan:
-        if lower is None or need is None:
-            need = None
-        elif not any(s in lower for s in need):
-            continue
         if gate is None:
             if linkish:
                 spans.extend(m.span() for m in rule.regex.finditer(text))
             continue
-        small = need is not None and len(need) <= 6
+        small = lower is not None and need is not None and len(need) <= 6
         for lo, hi in around[gate]:
-            if small and not any(lower.find(s, lo, hi) >= 0 for s in need):  # type: ignore[union-attr]
+            if small and not _holds(lower, need, lo, hi):  # type: ignore[arg-type]
                 continue
             spans.extend(m.span() for m in rule.regex.finditer(text, lo, hi))
     return spans
+
+
+def _holds(lower: str, need: frozenset[str], start: int, end: int) -> bool:
+    """Whether lower[start:end] contains one of the need strings (a loop: cheaper than any()
+    over a generator for these few strings)."""
+    for s in need:  # noqa: SIM110
+        if lower.find(s, start, end) >= 0:
+            return True
+    return False
 
 
 def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list[Candidate]:
@@ -350,11 +354,7 @@ def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list
     for order, rule, cls, need in rule_plan:
         spans = windows.get(cls, ()) if cls else whole
         for seg_start, seg_end in spans:
-            if (
-                need is not None
-                and foldable
-                and not any(lower.find(s, seg_start, seg_end) >= 0 for s in need)
-            ):
+            if need is not None and foldable and not _holds(lower, need, seg_start, seg_end):
                 continue  # the window lacks every string a match must contain
             for m in rule.regex.finditer(text, seg_start, seg_end):
                 start, end = m.span()
