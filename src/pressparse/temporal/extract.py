@@ -116,10 +116,11 @@ _BEFORE = {"uhr": 45}
 
 
 _WORD_CACHE: dict[str, frozenset[str]] = {}
+_NUMBER_CACHE: dict[tuple[str, bool], frozenset[str]] = {}
 
 
 def _token_classes(token: str, next_char: str, vocab: dict[str, frozenset[str]]) -> frozenset[str]:
-    """Trigger classes of one token (cached for words; digits depend on the next char)."""
+    """Trigger classes of one token (cached; for numbers by whether a dot follows)."""
     if token.isalpha():
         cached = _WORD_CACHE.get(token)
         if cached is None:
@@ -127,7 +128,14 @@ def _token_classes(token: str, next_char: str, vocab: dict[str, frozenset[str]])
                 _WORD_CACHE.clear()
             cached = _WORD_CACHE[token] = frozenset(_classify(token, "", vocab))
         return cached
-    return frozenset(_classify(token, next_char, vocab))
+    # numbers: only whether a dot follows matters ("24." may be a day)
+    key = (token, next_char == ".")
+    found = _NUMBER_CACHE.get(key)
+    if found is None:
+        if len(_NUMBER_CACHE) > 100_000:
+            _NUMBER_CACHE.clear()
+        found = _NUMBER_CACHE[key] = frozenset(_classify(token, "." if key[1] else "", vocab))
+    return found
 
 
 def _classify(token: str, next_char: str, vocab: dict[str, frozenset[str]]) -> set[str]:
