@@ -271,8 +271,13 @@ def _next_is_end(text: str, words: Sequence[Word], k: int) -> bool:
     )
 
 
+_AT_STREET_FIRST = frozenset(prep.split()[0] for prep in AT_STREET)
+
+
 def _street_after(text: str, words: Sequence[Word], k: int) -> int | None:
     """Word index after "am Marktplatz" / "an der Heimstettener Straße" starting at word k."""
+    if k >= len(words) or words[k].text not in _AT_STREET_FIRST:
+        return None
     for prep in AT_STREET:
         parts = prep.split()
         if k + len(parts) >= len(words) or [w.text for w in words[k : k + len(parts)]] != parts:
@@ -475,13 +480,18 @@ def acronym_candidates(text: str, words: Sequence[Word]) -> list[VenueCandidate]
     return out
 
 
+_NUMBERED_ROOM = regex.compile(
+    r"\b(?:in|im)[ \t]+((?:Raum|Saal|Zimmer|\p{Lu}\p{Ll}+(?:raum|saal|zimmer))[ \t]+\d+(?:\.\d+)*[a-zA-Z]?)"
+    r"(?:[ \t]+(?:des|der)[ \t]+(\p{Lu}[\p{L}-]+))?"
+)
+
+
 def room_candidates(text: str) -> list[VenueCandidate]:
     """venues_room_1: a numbered room on its own after a preposition ("in Raum 201")."""
-    out = []
-    for m in regex.finditer(
-        r"\b(?:in|im)[ \t]+((?:Raum|Saal|Zimmer|\p{Lu}\p{Ll}+(?:raum|saal|zimmer))[ \t]+\d+(?:\.\d+)*[a-zA-Z]?)"
-        r"(?:[ \t]+(?:des|der)[ \t]+(\p{Lu}[\p{L}-]+))?", text,
-    ):
+    out: list[VenueCandidate] = []
+    if "aum" not in text and "aal" not in text and "immer" not in text:
+        return out  # no room noun at all (the search below is slow)
+    for m in _NUMBERED_ROOM.finditer(text):
         end = m.end(1)
         if m.group(2) and head_of(m.group(2)) is not None:
             end = m.end(2)  # "im Sitzungsraum 12 des Rathauses": the room of that building
@@ -715,12 +725,15 @@ def street_candidates(
     before or after it) that speaks of closing ("gesperrt", "Vollsperrung", "Umleitung"),
     the ends of the closed stretch included ("zwischen Kirchweg und Lindenallee": both are
     where the works are). Not house addresses."""
-    out = []
+    out: list[VenueCandidate] = []
+    # a closing word never spans a sentence gap (blanks, line breaks): the sentences holding
+    # one, and their neighbours, are those whose three-sentence window speaks of closing
+    hits = [m.start() for m in CLOSURE.finditer(text)]
+    if not hits:
+        return out
     starts = [w.start for w in words]
     sentences = _sentences(text)
-    # a closing word never spans a sentence gap (blanks, line breaks): looking at each sentence
-    # once and then at its neighbours is the same as searching the three-sentence window
-    closing = [CLOSURE.search(text[s:e]) is not None for s, e in sentences]
+    closing = [bisect_left(hits, s) < len(hits) and hits[bisect_left(hits, s)] < e for s, e in sentences]
     taken = SpanCover((c.start, c.end) for c in cands)
     for n, (s_start, s_end) in enumerate(sentences):
         if not any(closing[max(0, n - 1) : n + 2]):
