@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,7 +31,7 @@ from ..lang.de.roles import RoleMatch, role_lexicon
 from ..schema import Mention, Person
 from .intervals import DisjointSpans, FirstSpans, LineIndex, SpanUnion
 from .names import fictional, first_name_gender, fold, honorifics, is_first_name, not_names, titles
-from .words import Word, segment
+from .words import Word, segment, starts_upper
 
 PARTICLES = frozenset("von van de del di da zu vom v. ten ter le la du dos".split())
 #: Articles that belong to a name only right after "von"/"van" ("von der Leyen").
@@ -242,11 +242,10 @@ def _candidate(text: str, parts: Sequence[Word], rule: str, title: str | None) -
 def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     """people_given_1: a known first name followed by more name words."""
     out = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if not is_first_name(w.text) or not w.is_cap:
-            i += 1  # no name starts here (`_read_name` would say so, more slowly)
+    free = 0  # the first word not inside a name read already
+    starts = _positions(words, lambda t: is_first_name(t) and starts_upper(t))
+    for i in starts:  # only there can `_read_name` find a name
+        if i < free:
             continue
         read = _read_name(text, words, i, need_given=True)
         if read and len(read[1]) >= 2 and not _month_date(text, words, read[1]) and not (
@@ -254,10 +253,16 @@ def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
         ):
             j, title = _skip_titles_back(words, i - 1)
             out.append(_candidate(text, read[1], "people_given_1", " ".join(title) or None))
-            i = read[0]
-        else:
-            i += 1
+            free = read[0]
     return out
+
+
+def _positions(words: Sequence[Word], wanted: Callable[[str], object]) -> list[int]:
+    """Indexes of the words whose text satisfies ``wanted``, asking once per distinct text:
+    the rules start only at a few words, and a loop over all words per rule is slow."""
+    texts = [w.text for w in words]
+    hits = {t for t in set(texts) if wanted(t)}
+    return [i for i, t in enumerate(texts) if t in hits] if hits else []
 
 
 _GENITIVE_DETERMINERS = frozenset(
@@ -273,11 +278,13 @@ def author_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     from ..venues.rules import head_of as venue_head
 
     out = []
-    for i, w in enumerate(words[:-1]):
+    for q in _positions(words, lambda t: t in ("„", "»")):
+        i = q - 1
+        if i < 0:
+            continue
+        w = words[i]
         t = w.text
-        if words[i + 1].text not in ("„", "»") or not (
-            t.endswith("s") and len(t) >= 5 and w.is_cap
-        ):
+        if not (t.endswith("s") and len(t) >= 5 and w.is_cap):
             continue
         if i and words[i - 1].text.lower() in _GENITIVE_DETERMINERS:
             continue
@@ -318,7 +325,12 @@ def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str
     known_folded = {fold(s) for s in known_surnames}
     word_texts: set[str] | None = None  # built on first use, for `_genitive_of_known_word`
     out = []
-    for i, w in enumerate(words):
+    leads = _positions(
+        words,
+        lambda t: t in address_forms or t in title_words_known or lex.match(t) is not None,
+    )
+    for i in leads:
+        w = words[i]
         rule = None
         if w.text in address_forms:
             rule = "people_address_1"
@@ -419,9 +431,12 @@ def coordination_candidates(
     by_start: dict[int, Candidate] | None = None  # built for the first "Stefan und"
     covered = SpanUnion(())
     out = []
-    for i in range(len(words) - 2):
-        w, conj = words[i], words[i + 1]
-        if conj.text not in ("und", "&") or not is_first_name(w.text) or not is_name_word(w.text):
+    for c in _positions(words, lambda t: t in ("und", "&")):
+        i = c - 1
+        if i < 0 or i >= len(words) - 2:
+            continue
+        w = words[i]
+        if not is_first_name(w.text) or not is_name_word(w.text):
             continue
         if by_start is None:
             by_start = {c.start: c for c in full if c.given}

@@ -29,7 +29,7 @@ ABBREVIATIONS = frozenset(
 )
 
 
-def _starts_upper(text: str) -> bool:
+def starts_upper(text: str) -> bool:
     """Whether ``text`` starts with an upper-case letter (Unicode category Lu).
 
     Every Lu character is ``isupper()``, so the cheap test rules out most words; only
@@ -54,7 +54,7 @@ class Word:
 
     @property
     def is_cap(self) -> bool:
-        return _starts_upper(self.text)
+        return starts_upper(self.text)
 
     @property
     def is_punct(self) -> bool:
