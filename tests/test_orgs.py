@@ -280,3 +280,54 @@ def test_model_span_naming_an_office_is_dropped() -> None:
 )
 def test_town_with_its_region_or_river(text: str, expected: list[str]) -> None:
     assert org_names(text, places=frozenset({"Steinfeld"})) == expected
+
+
+# -- the linear-time helpers answer exactly what the scans they replace answered ------------
+
+
+def test_span_cover_and_disjoint_spans_match_a_scan() -> None:
+    import random
+
+    from pressparse.orgs.intervals import DisjointSpans, SpanCover
+
+    rng = random.Random(7)
+    for _ in range(300):
+        spans = [(s, s + rng.randint(0, 6)) for s in (rng.randint(0, 30) for _ in range(rng.randint(0, 6)))]
+        cover = SpanCover(spans)
+        for a in range(0, 36):
+            assert cover.covers(a) == any(s <= a < e for s, e in spans)
+            for b in range(a, a + 8):
+                assert cover.overlaps(a, b) == any(a < e and s < b for s, e in spans)
+        kept: list[tuple[int, int]] = []
+        disjoint = DisjointSpans()
+        for s, e in sorted(spans, key=lambda x: -(x[1] - x[0])):
+            assert disjoint.overlaps(s, e) == any(s < ke and ks < e for ks, ke in kept)
+            if not disjoint.overlaps(s, e):
+                kept.append((s, e))
+                disjoint.add(s, e)
+
+
+def test_occurrences_match_a_whole_word_search() -> None:
+    import regex
+
+    from pressparse.orgs.rules import occurrences
+
+    text = "Die Linke, DIE LINKE und Bündnis 90/Die Grünen; Grünen-Fraktion, GrünenX e.V.e. V. KGKG KG"
+    for form, not_before in (("Linke", ""), ("Grünen", "/"), ("e. V.", ""), ("KG", ""), ("e.V.", "")):
+        pattern = rf"(?<![\p{{L}}{not_before}]){regex.escape(form)}(?![\p{{L}}])"
+        assert list(occurrences(text, form, not_before)) == [m.start() for m in regex.finditer(pattern, text)]
+
+
+def test_quote_marks_answer_like_reading_the_line() -> None:
+    from pressparse.orgs.rules import QuoteMarks
+
+    text = "Die Aktion „Wohnung gegen Bahncard“ läuft.\n„Kurz“ und »lang« ohne Ende „offen"
+    quotes = QuoteMarks(text)
+    inner = text.index("Wohnung gegen")
+    assert quotes.inside_longer_quote(inner, inner + len("Wohnung"))  # part of a longer title
+    whole = text.index("Wohnung gegen Bahncard")
+    assert not quotes.inside_longer_quote(whole, whole + len("Wohnung gegen Bahncard"))
+    kurz = text.index("Kurz")
+    assert not quotes.inside_longer_quote(kurz, kurz + 4)  # the quote is exactly the span
+    offen = text.index("offen")
+    assert not quotes.inside_longer_quote(offen, offen + 2)  # no closing mark on the line

@@ -849,7 +849,9 @@ def place_extensions(
 ) -> list[OrgCandidate]:
     """Other mentions of a found name, inflected and followed by a place: the project
     "Lokale Partnerschaften" also appears as "mit den Lokalen Partnerschaften Harburg"."""
-    out = []
+    out: list[OrgCandidate] = []
+    if not any(len(name_stems(c.name)) > 1 for c in cands):
+        return out  # only names of two or more words are looked for again
     seen = set()
     # stems per word, once: the stems of n joined words are their words' stems in a row
     word_stems = [name_stems(w.text) for w in words]

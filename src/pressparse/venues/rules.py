@@ -339,6 +339,7 @@ def _locative_before(words: Sequence[Word], lo: int) -> tuple[bool, str]:
 
 def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -> list[VenueCandidate]:
     out = []
+    heads = venue_heads()
     for i, w in enumerate(words):
         if not w.is_cap or w.is_punct:
             continue
@@ -350,7 +351,7 @@ def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -
             "des", "der"
         ) and words[i + 2].is_cap:
             head = VenueHead("haus", "n", False)  # "Haus des Gastes", "Haus der Jugend"
-        bare = venue_heads().get(head_word.text.lower())
+        bare = heads.get(head_word.text.lower())
         if head is None and bare is not None and bare.compound_only and not joined and (
             bare.head not in TOWN_LIKE_HEADS  # "Bad Ems" is a town
         ):
