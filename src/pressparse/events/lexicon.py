@@ -78,6 +78,8 @@ class Lexicon:
     phrases: list[Trigger] = field(default_factory=list)
     #: per phrase, strings one of which every match contains (None: always run the regex)
     phrase_needs: list[frozenset[str] | None] = field(default_factory=list)
+    #: every string of the phrase needs, each looked for once per text
+    phrase_strings: frozenset[str] = frozenset()
     #: per context rule, strings one of which every match contains (None: unknown)
     context_needs: list[frozenset[str] | None] = field(default_factory=list)
     #: word -> match_noun result, filled as texts are read (reset by `index`)
@@ -105,15 +107,20 @@ class Lexicon:
         self.phrase_needs = [
             required_literals(t.pattern) if t.pattern is not None else None for t in self.phrases
         ]
+        self.phrase_strings = frozenset(s for need in self.phrase_needs if need for s in need)
         self.context_needs = [required_literals(c.pattern) for c in self.contexts]
         return self
 
     def phrases_in(self, text: str) -> list[tuple[Trigger, frozenset[str] | None]]:
-        """The phrases that can match somewhere in `text`, each with its literal need."""
+        """The phrases that can match somewhere in `text`, each with its literal need.
+
+        Each need string is looked for once, however many phrases share it.
+        """
+        present = {s for s in self.phrase_strings if s in text}
         return [
             (trig, need)
             for trig, need in zip(self.phrases, self.phrase_needs, strict=True)
-            if need is None or any(s in text for s in need)
+            if need is None or not need.isdisjoint(present)
         ]
 
     def extend(self, other: Lexicon) -> Lexicon:
