@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import SPAN_KEYS, add_warning, register_extensions
+from ..extensions import SPAN_KEYS, add_warning, doc_text, register_extensions
 from .rules import find_issuer, footer_start, header_date
 
 
@@ -23,7 +23,7 @@ class MetadataComponent:
         self.date_from_header = date_from_header
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         start = footer_start(text)
         spans = []
         if start is not None:

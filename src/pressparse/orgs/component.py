@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import SPAN_KEYS, register_extensions
+from ..extensions import SPAN_KEYS, doc_text, register_extensions
 from ..people.spans import char_spans
 from .rules import find_orgs
 
@@ -30,7 +30,7 @@ class OrgsComponent:
     def __call__(self, doc: Doc) -> Doc:
         from ..venues.component import venues_of_doc  # here: venue rules import ours
 
-        text = doc.text
+        text = doc_text(doc)
         places = frozenset(e.text for e in doc.ents if e.label_ in LOC_LABELS)
         people = doc._.pp_people or []
         person_spans = [(m.start, m.end) for p in people for m in p.mentions]

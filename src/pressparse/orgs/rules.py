@@ -70,7 +70,7 @@ def _name_adjective(word: str) -> bool:
     return stem not in COMMON_ADJ_STEMS and len(stem) > 4
 
 
-@dataclass
+@dataclass(frozen=True)
 class OrgCandidate:
     start: int
     end: int
@@ -827,11 +827,12 @@ def find_orgs(
     """Organisations of a text. ``extra``: (start, end, name) from people's roles/brackets;
     ``blocked``: spans that are something else (person names, venues)."""
     words = segment(text)
+    found_for, found_named, found_legal = _pattern_candidates(text)
     cands = (
-        for_candidates(text, words)
+        list(found_for)
         + head_candidates(text, words, places, person_spans)
-        + named_candidates(text, words)
-        + legal_candidates(text, words)
+        + list(found_named)
+        + list(found_legal)
         + party_candidates(text)
         + club_candidates(text, words)
         + footer_unit_candidates(text)
@@ -880,6 +881,13 @@ def place_extensions(
 def pattern_spans(text: str) -> list[tuple[int, int]]:
     """Spans of rule-found organisations (for the people rules: no person inside them, and a
     role complement may run into them)."""
+    return [(c.start, c.end) for found in _pattern_candidates(text) for c in found]
+
+
+@lru_cache(maxsize=16)
+def _pattern_candidates(text: str) -> tuple[tuple[OrgCandidate, ...], ...]:
+    """The "für", named and legal-form candidates of a text: the people component asks for
+    them first and `find_orgs` reuses them (cached per text; candidates are frozen)."""
     words = segment(text)
-    return [(c.start, c.end) for c in for_candidates(text, words) + named_candidates(text, words)
-            + legal_candidates(text, words)]
+    return (tuple(for_candidates(text, words)), tuple(named_candidates(text, words)),
+            tuple(legal_candidates(text, words)))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import SPAN_KEYS, register_extensions
+from ..extensions import SPAN_KEYS, doc_text, register_extensions
 from ..people.spans import char_spans
 from ..schema import Venue
 from .rules import find_venues
@@ -30,7 +30,7 @@ def venues_of_doc(doc: Doc, places: frozenset[str], blocked: Sequence[tuple[int,
     found = doc.user_data.get(FOUND_KEY)
     if found is not None and found[0] == key:
         return found[1]
-    venues = find_venues(doc.text, places, key[1])
+    venues = find_venues(doc_text(doc), places, key[1])
     doc.user_data[FOUND_KEY] = (key, venues)
     return venues
 
