@@ -42,6 +42,23 @@ _WINDOW_AFTER = 24
 _WEEKDAY_PREFIX = re.compile(r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag")
 _YEAR_TOKEN = re.compile(r"(?:1\d|20)\d\d")
 
+
+@lru_cache(maxsize=1)
+def _isdigit_class() -> re.Pattern[str]:
+    """A character class of exactly the ``str.isdigit`` characters (``\\d`` lacks "²" etc.),
+    so that "does this stretch hold a digit" is one C-level search."""
+    ranges: list[list[int]] = []
+    for code in range(0x110000):
+        if chr(code).isdigit():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+    return re.compile(f"[{body}]")
+
 #: normaliser -> trigger classes a stretch must contain for the rule to run there
 _GATES: dict[str, frozenset[str]] = {
     **{norm: frozenset({"digit"}) for norm in (
@@ -172,9 +189,19 @@ def class_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     vocab = _vocabulary()
     windows: dict[str, list[list[int]]] = {}
     size = len(text)
+    words, numbers = _WORD_CACHE, _NUMBER_CACHE
     for m in _TOKEN.finditer(text):
+        token = m.group()
         end = m.end()
-        classes = _token_classes(m.group(), text[end : end + 1], vocab)
+        # the caches are read inline: most tokens are plain words without any class
+        if token.isalpha():
+            classes = words.get(token)
+        else:
+            classes = numbers.get((token, text[end : end + 1] == "."))
+        if classes is None:
+            classes = _token_classes(token, text[end : end + 1], vocab)
+        if not classes:
+            continue
         for cls in classes:
             start = max(0, m.start() - _BEFORE.get(cls, _WINDOW_BEFORE))
             stop = min(size, end + _WINDOW_AFTER)
@@ -246,7 +273,7 @@ def _covered(negatives: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     return inside
 
 
-_Need = "frozenset[str] | None"
+_Need = "re.Pattern[str] | None"
 _Plan = tuple[
     tuple[tuple[int, Rule, "str | None", _Need], ...], tuple[tuple[Rule, "str | None", _Need], ...]
 ]
@@ -256,15 +283,23 @@ _PLANS: dict[int, tuple[Resources, _Plan]] = {}
 def window_need(rule: Rule) -> frozenset[str] | None:
     """Lower-case strings one of which a window must contain for `rule` to match there.
 
-    Only needs that are cheap to look for and say more than the window's trigger class are
-    kept: at most six strings, none a bare dot or number (found in nearly every window).
+    Only needs that say more than the window's trigger class are kept: none a bare dot or
+    number (found in nearly every window), and not "uhr" (the class of "uhr" rules already).
     """
     need = required_literals(rule.regex, fold=True)
-    if need is None or len(need) > 6 or need == {"uhr"}:
+    if need is None or need == {"uhr"}:
         return None
     if any(s == "." or s.isdigit() for s in need):
         return None
     return need
+
+
+def needle(need: frozenset[str] | None) -> re.Pattern[str] | None:
+    """One alternation of the need strings: a single C-level search per window instead of
+    one ``str.find`` per string (needs of keyword rules hold a dozen words and more)."""
+    if not need:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(need, key=len, reverse=True)))
 
 
 def _plan(res: Resources) -> _Plan:
@@ -273,11 +308,11 @@ def _plan(res: Resources) -> _Plan:
     cached = _PLANS.get(id(res))
     if cached is None or cached[0] is not res:
         rules = tuple(
-            (order, rule, primary_class(rule), window_need(rule))
+            (order, rule, primary_class(rule), needle(window_need(rule)))
             for order, rule in enumerate(res.rules)
         )
         negatives = tuple(
-            (rule, _negative_gate(rule), required_literals(rule.regex, fold=True))
+            (rule, _negative_gate(rule), needle(required_literals(rule.regex, fold=True)))
             for rule in res.negatives
         )
         cached = _PLANS[id(res)] = (res, (rules, negatives))
@@ -290,14 +325,14 @@ _NEGATIVE_REACH = 45
 def _negatives(
     text: str,
     found: list[tuple[int, int, int, Candidate]],
-    plan: tuple[tuple[Rule, str | None, frozenset[str] | None], ...],
+    plan: tuple[tuple[Rule, str | None, re.Pattern[str] | None], ...],
     reach: int,
     lower: str | None = None,
 ) -> list[tuple[int, int]]:
     """NEGATIVE stretches, searched only around the matches they could veto.
 
     With ``lower`` (the lower-cased text, where its case folding is exact) a window without
-    any string of a rule's small literal need is not searched.
+    any string of a rule's literal need is not searched.
     """
 
     def merged(spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -311,10 +346,11 @@ def _negatives(
         return out
 
     spans_all = [(item[3].start, item[3].end) for item in found]
+    digit = _isdigit_class()
     # digit-based negatives (house numbers, phones, paragraphs) can only veto matches with digits
     around = {
         "unit": merged(spans_all),
-        "digit": merged([(a, b) for a, b in spans_all if any(ch.isdigit() for ch in text[a:b])]),
+        "digit": merged([(a, b) for a, b in spans_all if digit.search(text, a, b)]),
     }
     spans: list[tuple[int, int]] = []
     linkish = "@" in text or "www." in text or "://" in text
@@ -323,21 +359,12 @@ def _negatives(
             if linkish:
                 spans.extend(m.span() for m in rule.regex.finditer(text))
             continue
-        small = lower is not None and need is not None and len(need) <= 6
+        filtered = lower is not None and need is not None
         for lo, hi in around[gate]:
-            if small and not _holds(lower, need, lo, hi):  # type: ignore[arg-type]
+            if filtered and not need.search(lower, lo, hi):  # type: ignore[union-attr]
                 continue
             spans.extend(m.span() for m in rule.regex.finditer(text, lo, hi))
     return spans
-
-
-def _holds(lower: str, need: frozenset[str], start: int, end: int) -> bool:
-    """Whether lower[start:end] contains one of the need strings (a loop: cheaper than any()
-    over a generator for these few strings)."""
-    for s in need:  # noqa: SIM110
-        if lower.find(s, start, end) >= 0:
-            return True
-    return False
 
 
 def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list[Candidate]:
@@ -362,7 +389,7 @@ def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list
     for order, rule, cls, need in rule_plan:
         spans = windows.get(cls, ()) if cls else whole
         for seg_start, seg_end in spans:
-            if need is not None and foldable and not _holds(lower, need, seg_start, seg_end):
+            if need is not None and foldable and not need.search(lower, seg_start, seg_end):
                 continue  # the window lacks every string a match must contain
             for m in rule.regex.finditer(text, seg_start, seg_end):
                 start, end = m.span()

@@ -89,18 +89,18 @@ def sentence_tense(sentence: str, res: Resources) -> str | None:
     """'past', 'future' or None from lexical cues (auxiliaries, participles, time words)."""
     cues = res.tables.get("tense", {})
     past = future = 0
-    for word in _WORD.findall(sentence.lower()):
+    lowered = sentence.lower()
+    words = _WORD.findall(lowered)  # split once: used for the cues and the participles
+    for word in words:
         cue = cues.get(word)
         if cue == "past":
             past += 1
         elif cue == "future":
             future += 1
-    lowered = sentence.lower()
-    aux = {m.group() for m in _PERFECT_AUX.finditer(lowered)}
+    aux = set(_PERFECT_AUX.findall(lowered))
     if aux:
-        participles = [w for w in _WORD.findall(lowered) if _is_participle(w) and w.startswith("ge")]
+        participles = [w for w in words if _is_participle(w) and w.startswith("ge")]
         # "hat ... getagt" is past; "ist ... gesperrt" is a state, "ist ... gekommen" past
-        words = _WORD.findall(lowered)
         last = words[-1] if words else ""
         verb_final = len(last) > 4 and (last.endswith("t") or last.endswith("en")) and last not in _STATE_PARTICIPLES
         if aux & {"hat", "haben", "hatte", "hatten"} and (participles or verb_final):
