@@ -32,7 +32,7 @@ import regex
 from ..evaluate import name_stems
 from ..lang.de.org_forms import ORG_DIR, org_forms
 from ..lang.de.roles import role_lexicon, word_list
-from ..people.words import Word, segment
+from ..people.words import Word, positions, positions_of, segment, starts_upper
 from ..schema import Mention, Organization
 from .intervals import DisjointSpans, SpanCover
 
@@ -174,9 +174,11 @@ def for_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     """orgs_for_1: "<head> für <field>[, <field>] und <field>"."""
     forms = org_forms()
     out = []
-    for i, w in enumerate(words[:-2]):
+    # only the word before a "für" can be a head: look there, not at every word
+    for i in (p - 1 for p in positions_of(text, "für") if 1 <= p <= len(words) - 2):
+        w = words[i]
         base = _for_base(w.text, forms.for_heads)
-        if base is None or words[i + 1].text != "für":
+        if base is None:
             continue
         k = i + 2
         last_good = None
@@ -242,9 +244,16 @@ def head_candidates(
     out = []
     person_starts = {s for s, _ in person_spans}
     in_person = SpanCover(person_spans)
-    for i, w in enumerate(words):
-        if not w.is_cap or w.is_punct or len(w.text) < 3:
-            continue
+
+    def may_head(t: str) -> bool:
+        """Whether a word spelt ``t`` can pass the tests below (they skip every other word)."""
+        return starts_upper(t) and len(t) >= 3 and (
+            t in forms.territorial or _territorial_base(t, forms.territorial) is not None
+            or forms.head_of(t) is not None or t in UNIT_HEADS
+        )
+
+    for i in positions(text, may_head):  # asked once per distinct word
+        w = words[i]
         territorial = w.text in forms.territorial or (
             # "des Landkreises Lahn-Dill", "des Bezirksamts Mitte": a genitive with its name
             _territorial_base(w.text, forms.territorial) is not None and looks_like_place(words, i + 1, places)
@@ -466,13 +475,17 @@ def named_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     out = []
     lowered = tuple(h.lower() for h in forms.named_heads)
     lowered_set = frozenset(lowered)
-    for i, w in enumerate(words[:-1]):
-        head = w.text.rsplit("-", 1)[-1] if "-" in w.text else w.text
-        is_head = w.text in forms.named_heads or (
-            w.text.endswith(lowered) and w.text not in lowered_set  # "Kinderchor": a compound
+
+    def is_head(t: str) -> bool:
+        head = t.rsplit("-", 1)[-1] if "-" in t else t
+        return t in forms.named_heads or (
+            t.endswith(lowered) and t not in lowered_set  # "Kinderchor": a compound
         ) or head in forms.named_heads
-        if not is_head:
+
+    for i in positions(text, is_head):  # asked once per distinct word
+        if i >= len(words) - 1:
             continue
+        w = words[i]
         nxt = words[i + 1]
         if nxt.text in QUOTES_OPEN:
             close = next((k for k in range(i + 2, min(i + 12, len(words)))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,7 +31,7 @@ from ..lang.de.roles import RoleMatch, role_lexicon
 from ..schema import Mention, Person
 from .intervals import DisjointSpans, FirstSpans, LineIndex, SpanUnion
 from .names import fictional, first_name_gender, fold, honorifics, is_first_name, not_names, titles
-from .words import Word, segment, starts_upper
+from .words import Word, positions, positions_of, segment, starts_upper
 
 PARTICLES = frozenset("von van de del di da zu vom v. ten ter le la du dos".split())
 #: Articles that belong to a name only right after "von"/"van" ("von der Leyen").
@@ -243,7 +243,7 @@ def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     """people_given_1: a known first name followed by more name words."""
     out = []
     free = 0  # the first word not inside a name read already
-    starts = _positions(words, lambda t: is_first_name(t) and starts_upper(t))
+    starts = positions(text, lambda t: is_first_name(t) and starts_upper(t))
     for i in starts:  # only there can `_read_name` find a name
         if i < free:
             continue
@@ -255,14 +255,6 @@ def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
             out.append(_candidate(text, read[1], "people_given_1", " ".join(title) or None))
             free = read[0]
     return out
-
-
-def _positions(words: Sequence[Word], wanted: Callable[[str], object]) -> list[int]:
-    """Indexes of the words whose text satisfies ``wanted``, asking once per distinct text:
-    the rules start only at a few words, and a loop over all words per rule is slow."""
-    texts = [w.text for w in words]
-    hits = {t for t in set(texts) if wanted(t)}
-    return [i for i, t in enumerate(texts) if t in hits] if hits else []
 
 
 _GENITIVE_DETERMINERS = frozenset(
@@ -278,7 +270,7 @@ def author_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     from ..venues.rules import head_of as venue_head
 
     out = []
-    for q in _positions(words, lambda t: t in ("„", "»")):
+    for q in positions_of(text, "„", "»"):
         i = q - 1
         if i < 0:
             continue
@@ -325,8 +317,8 @@ def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str
     known_folded = {fold(s) for s in known_surnames}
     word_texts: set[str] | None = None  # built on first use, for `_genitive_of_known_word`
     out = []
-    leads = _positions(
-        words,
+    leads = positions(
+        text,
         lambda t: t in address_forms or t in title_words_known or lex.match(t) is not None,
     )
     for i in leads:
@@ -431,7 +423,7 @@ def coordination_candidates(
     by_start: dict[int, Candidate] | None = None  # built for the first "Stefan und"
     covered = SpanUnion(())
     out = []
-    for c in _positions(words, lambda t: t in ("und", "&")):
+    for c in positions_of(text, "und", "&"):
         i = c - 1
         if i < 0 or i >= len(words) - 2:
             continue
@@ -891,7 +883,6 @@ def surname_mentions(
 ) -> None:
     """Add bare surname mentions ("Kallweit schlägt … vor") to the person they name."""
     counts: dict[str, int] = {}
-    by_text: dict[str, list[Word]] | None = None  # built when a surname is looked for
     for g in groups:
         counts[fold(g.surname)] = counts.get(fold(g.surname), 0) + 1
     for g in groups:
@@ -900,11 +891,7 @@ def surname_mentions(
             continue
         if not g.best.full and (len(surname) < 4 or is_first_name(surname)):
             continue
-        if by_text is None:
-            by_text = {}
-            for w in words:
-                by_text.setdefault(w.text, []).append(w)
-        for w in sorted(by_text.get(surname, []) + by_text.get(surname + "s", []), key=lambda w: w.start):
+        for w in (words[i] for i in positions_of(text, surname, surname + "s")):
             if taken.overlaps(w.start, w.end):
                 continue
             g.add(Candidate(w.start, w.end, (), surname, "people_link_1", text=w.text))

@@ -10,6 +10,7 @@ every mention satisfies ``text[start:end] == mention``.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,6 +99,35 @@ def _segment(text: str) -> tuple[Word, ...]:
 def segment(text: str) -> tuple[Word, ...]:
     """The words of ``text`` in order (cached: several components read the same text)."""
     return _segment(text)
+
+
+@lru_cache(maxsize=64)
+def word_index(text: str) -> dict[str, list[int]]:
+    """Word text -> the indexes (ascending) of the words of ``text`` spelt so (cached; do not
+    change the result). The rules start only at a few words ("für", a first name, a quote
+    mark): asking about each distinct spelling once beats a Python loop over every word."""
+    index: dict[str, list[int]] = {}
+    for w in segment(text):
+        index.setdefault(w.text, []).append(w.index)
+    return index
+
+
+def positions(text: str, wanted: Callable[[str], object]) -> list[int]:
+    """Indexes (ascending) of the words of ``text`` whose spelling satisfies ``wanted``,
+    asking once per distinct spelling."""
+    found = [idxs for t, idxs in word_index(text).items() if wanted(t)]
+    if len(found) == 1:
+        return list(found[0])
+    return sorted(i for idxs in found for i in idxs)
+
+
+def positions_of(text: str, *spellings: str) -> list[int]:
+    """Indexes (ascending) of the words of ``text`` spelt exactly as one of ``spellings``."""
+    index = word_index(text)
+    found = [index[t] for t in spellings if t in index]
+    if len(found) == 1:
+        return list(found[0])
+    return sorted(i for idxs in found for i in idxs)
 
 
 def gap(text: str, left: Word, right: Word) -> str:
