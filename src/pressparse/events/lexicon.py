@@ -84,11 +84,14 @@ class Lexicon:
     context_needs: list[frozenset[str] | None] = field(default_factory=list)
     #: word -> match_noun result, filled as texts are read (reset by `index`)
     noun_cache: dict[str, object] = field(default_factory=dict, repr=False)
+    #: word -> (noun match, verb entries) or None when it is neither (see `find_candidates`)
+    word_cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     def index(self) -> Lexicon:
         """(Re)build the lookup tables; longer noun forms sort first."""
         self.noun_forms, self.verb_forms, self.exact_forms, self.phrases = {}, {}, {}, []
         self.noun_cache = {}
+        self.word_cache = {}
         for trig in self.triggers:
             if trig.kind == "noun":
                 for form in trig.forms | trig.plural_forms:

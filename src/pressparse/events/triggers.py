@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, Trigger
-from .segment import CLAUSE_BREAK, Unit, words
+from .segment import CLAUSE_BREAK, WORD, Unit, words
 
 DEFINITE = frozenset(
     "der die das dem den des zum zur im am beim vom ins ans".split()
@@ -125,6 +125,25 @@ def match_noun(word: str, lex: Lexicon) -> tuple[Trigger, str, bool] | None:
     if len(cache) > _NOUN_CACHE_SIZE:
         cache.clear()
     found = cache[word] = _match_noun(word, lex)
+    return found
+
+
+def _word_hit(word: str, lex: Lexicon) -> tuple[tuple[Trigger, str, bool] | None, list[Trigger] | None] | None:
+    """(noun match, verb entries) of a word, None when it is neither; cached on the lexicon.
+
+    Nearly every word of a release is no trigger, so one dictionary look-up per word decides
+    that, instead of the noun look-up, lower-casing and the verb look-up.
+    """
+    cache = lex.word_cache
+    try:
+        return cache[word]  # type: ignore[return-value]
+    except KeyError:
+        pass
+    if len(cache) > _NOUN_CACHE_SIZE:
+        cache.clear()
+    noun = match_noun(word, lex)
+    verbs = lex.verb_forms.get(word.lower())
+    found = cache[word] = (noun, verbs) if noun is not None or verbs else None
     return found
 
 
@@ -301,14 +320,17 @@ def find_candidates(
     """
     found = _phrase_candidates(text, unit, lex.phrases_in(text) if phrases is None else phrases)
     phrase_spans = [(c.start, c.end) for c in found]
-    for m in words(text, unit.start, unit.end):
+    for m in WORD.finditer(text, unit.start, unit.end):
+        hit = _word_hit(m.group(), lex)
+        if hit is None:
+            continue  # neither a trigger noun nor a trigger verb: nothing below applies
         start, end = m.span()
         if phrase_spans and any(a < end and start < b for a, b in phrase_spans):
             continue
         if text[end : end + 1] in ("-", "\u2010"):
             continue  # truncated first part of a coordination ("Integrations- und ...")
         word = m.group()
-        noun = match_noun(word, lex)
+        noun, verbs = hit
         if noun is not None:
             if _place_name(text, unit, start, word, noun[0]):
                 continue
@@ -316,9 +338,7 @@ def find_candidates(
             cand = Candidate(trig, start, end, unit, concept, plural=plural)
             _introduce(cand, text)
             found.append(cand)
-            continue
-        verbs = lex.verb_forms.get(word.lower())
-        if verbs:
+        elif verbs:
             found.append(Candidate(verbs[0], start, end, unit, verbs[0].concept))
     found.sort(key=lambda c: c.start)
     unit_text = text[unit.start : unit.end]
