@@ -27,12 +27,16 @@ _MONTHS = {
 _DATE = (
     r"(?P<d>\d{1,2})\.\s?(?:(?P<m>\d{1,2})\.\s?|(?P<mn>[A-Za-zäÄ]+)\s)(?P<y>\d{4})"
 )
-_HEADER_DATE = regex.compile(
+_HEADER_LABEL = (
     rf"(?:Presse(?:mitteilung|information)|Pressemeldung|Mitteilung|Datum|veröffentlicht)"
     rf"[^\n\d]{{0,20}}?(?:vom|am|:)?\s*{_DATE}"
-    rf"|^[ \t]*(?:\p{{Lu}}[\p{{L}}-]+,\s*(?:den\s)?){_DATE}[ \t]*$",
-    regex.M,
 )
+_HEADER_LINE = rf"^[ \t]*(?:\p{{Lu}}[\p{{L}}-]+,\s*(?:den\s)?){_DATE}[ \t]*$"
+_HEADER_DATE = regex.compile(rf"{_HEADER_LABEL}|{_HEADER_LINE}", regex.M)
+#: Words one of which every match of `_HEADER_LABEL` contains.
+_HEADER_LABEL_WORDS = ("Presse", "Mitteilung", "Datum", "veröffentlicht")
+#: `_HEADER_DATE` where the text has none of those words: it can only match at line starts.
+_HEADER_DATE_LINE = regex.compile(_HEADER_LINE, regex.M)
 _DATELINE = regex.compile(rf"^[ \t]*\p{{Lu}}[\p{{L}}-]+,[ \t]*(?:den[ \t])?{_DATE}[ \t]*\Z", regex.M)
 _ISSUER_NAME = r"(?P<issuer>\p{Lu}[\p{L}.-]*(?:[ \t]+(?:der|des|für|und|\p{Lu}[\p{L}.-]*)){0,6})"
 #: Issuer patterns in order of trust, each with the words one of which it needs (a cheap test
@@ -80,8 +84,20 @@ def footer_start(text: str, min_body: float = 0.5) -> int | None:
     Only a lead in the last half of the text counts, and only if nothing after it looks like
     running prose (a long line of sentences): the block must run to the end.
     """
-    for m in footer_leads().finditer(text):
-        if m.start() < len(text) * min_body:
+    leads = footer_leads()
+    half = len(text) * min_body
+    # the leads match at line starts only: try them at the line starts from the line that
+    # holds the half-way point on (a search tries every position of the text), without
+    # overlaps as `finditer` would. Its matches before there never count.
+    end = 0
+    for start in _line_starts(text, max(0, int(half) - 1), len(text)):
+        if start < end:
+            continue
+        m = leads.match(text, start)
+        if m is None:
+            continue
+        end = max(m.end(), start + 1)
+        if m.start() < half:
             continue
         tail = text[m.start():]
         long_lines = [ln for ln in tail.splitlines() if len(ln) > 160]
@@ -157,17 +173,35 @@ def _trim(name: str) -> str:
 
 def header_date(text: str, head_chars: int = 400) -> date | None:
     """A publication date in the header ("Pressemitteilung vom 18.08.2020")."""
-    for m in _HEADER_DATE.finditer(text[:head_chars]):
+    for m in _header_matches(text[:head_chars]):
         value = _to_date(m)
         if value is not None:
             return value
     # a dateline closing the release: "Pirmasens, 14.05.2021"
-    tail_start = max(0, len(text) - 200)
-    for m in _DATELINE.finditer(text, tail_start):
-        value = _to_date(m)
-        if value is not None:
-            return value
+    # it ends the text (``\Z``), so the first line start from which it matches is its only
+    # match (as `finditer` would yield it): try the line starts, not every position
+    for start in _line_starts(text, max(0, len(text) - 200), len(text)):
+        m = _DATELINE.match(text, start)
+        if m is not None:
+            return _to_date(m)
     return None
+
+
+def _header_matches(head: str) -> Iterator[regex.Match]:
+    """``_HEADER_DATE.finditer(head)``. Without a label word only the line pattern can
+    match, and only at line starts: trying it there (without overlaps, as `finditer`)
+    spares a search that tries every position."""
+    if any(word in head for word in _HEADER_LABEL_WORDS):
+        yield from _HEADER_DATE.finditer(head)
+        return
+    end = 0
+    for start in _line_starts(head, 0, len(head)):
+        if start < end:
+            continue
+        m = _HEADER_DATE_LINE.match(head, start)
+        if m is not None:
+            end = max(m.end(), start + 1)
+            yield m
 
 
 def _to_date(m: regex.Match) -> date | None:
