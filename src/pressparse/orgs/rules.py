@@ -32,7 +32,7 @@ import regex
 from ..evaluate import name_stems
 from ..lang.de.org_forms import ORG_DIR, org_forms
 from ..lang.de.roles import role_lexicon, word_list
-from ..people.words import Word, positions, positions_of, segment, starts_upper
+from ..people.words import Word, positions, positions_of, segment, starts_upper, word_index
 from ..schema import Mention, Organization
 from .intervals import DisjointSpans, SpanCover
 
@@ -236,6 +236,17 @@ def _for_base(word: str, heads: frozenset[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # pure: the word and the packaged forms
+def _may_head(word: str) -> bool:
+    """Whether a word can pass the first tests of `head_candidates` (a capitalised head,
+    territorial or unit noun): it skips every other word."""
+    forms = org_forms()
+    return starts_upper(word) and len(word) >= 3 and (
+        word in forms.territorial or _territorial_base(word, forms.territorial) is not None
+        or forms.head_of(word) is not None or word in UNIT_HEADS
+    )
+
+
 def head_candidates(
     text: str, words: Sequence[Word], places: frozenset[str], person_spans: Sequence[tuple[int, int]]
 ) -> list[OrgCandidate]:
@@ -244,15 +255,7 @@ def head_candidates(
     out = []
     person_starts = {s for s, _ in person_spans}
     in_person = SpanCover(person_spans)
-
-    def may_head(t: str) -> bool:
-        """Whether a word spelt ``t`` can pass the tests below (they skip every other word)."""
-        return starts_upper(t) and len(t) >= 3 and (
-            t in forms.territorial or _territorial_base(t, forms.territorial) is not None
-            or forms.head_of(t) is not None or t in UNIT_HEADS
-        )
-
-    for i in positions(text, may_head):  # asked once per distinct word
+    for i in positions(text, _may_head):  # asked once per distinct word
         w = words[i]
         territorial = w.text in forms.territorial or (
             # "des Landkreises Lahn-Dill", "des Bezirksamts Mitte": a genitive with its name
@@ -469,20 +472,27 @@ _QUOTED_APPOSITION = regex.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # pure: the word and the packaged forms
+def _is_named_head(word: str) -> bool:
+    """A noun after which `named_candidates` looks for a name ("Projekt", "Kinderchor")."""
+    named = org_forms().named_heads
+    lowered = _lowered_named_heads()
+    head = word.rsplit("-", 1)[-1] if "-" in word else word
+    return word in named or (
+        word.endswith(lowered) and word not in lowered  # "Kinderchor": a compound
+    ) or head in named
+
+
+@lru_cache(maxsize=1)
+def _lowered_named_heads() -> tuple[str, ...]:
+    return tuple(h.lower() for h in org_forms().named_heads)
+
+
 def named_candidates(text: str, words: Sequence[Word]) -> list[OrgCandidate]:
     """orgs_named_1: "Projekt NachbarNetz", "Gruppe „Klangwerk“", "„X“, ein … Ensemble"."""
     forms = org_forms()
     out = []
-    lowered = tuple(h.lower() for h in forms.named_heads)
-    lowered_set = frozenset(lowered)
-
-    def is_head(t: str) -> bool:
-        head = t.rsplit("-", 1)[-1] if "-" in t else t
-        return t in forms.named_heads or (
-            t.endswith(lowered) and t not in lowered_set  # "Kinderchor": a compound
-        ) or head in forms.named_heads
-
-    for i in positions(text, is_head):  # asked once per distinct word
+    for i in positions(text, _is_named_head):  # asked once per distinct word
         if i >= len(words) - 1:
             continue
         w = words[i]
@@ -867,12 +877,20 @@ def place_extensions(
     if not any(len(name_stems(c.name)) > 1 for c in cands):
         return out  # only names of two or more words are looked for again
     seen = set()
-    # stems per word, once: the stems of n joined words are their words' stems in a row
-    word_stems = [name_stems(w.text) for w in words]
+    # stems per distinct spelling, once: the stems of n joined words are their words' stems
+    # in a row
+    stems_of = {t: name_stems(t) for t in word_index(text)}
     starts_with: dict[str, list[int]] = {}
-    for i, ws in enumerate(word_stems):
+    for t, idxs in word_index(text).items():
+        ws = stems_of[t]
         if ws:
-            starts_with.setdefault(ws[0], []).append(i)
+            starts_with.setdefault(ws[0], []).extend(idxs)
+    for idxs in starts_with.values():
+        idxs.sort()
+
+    def word_stems(i: int, j: int) -> tuple[str, ...]:
+        return tuple(x for w in words[i:j] for x in stems_of[w.text])
+
     for c in cands:
         stems = name_stems(c.name)
         n = len(stems)
@@ -882,7 +900,7 @@ def place_extensions(
         for i in starts_with.get(stems[0], ()):
             if i >= len(words) - n:
                 break
-            if tuple(x for ws in word_stems[i : i + n] for x in ws) != stems:
+            if word_stems(i, i + n) != stems:
                 continue
             if looks_like_place(words, i + n, places):
                 gender = _head_gender(words, i, i + n)

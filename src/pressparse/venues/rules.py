@@ -31,7 +31,7 @@ from ..evaluate import name_stems
 from ..lang.de.roles import LexiconError, data_lines, read_resource, word_list
 from ..orgs.intervals import DisjointSpans, SpanCover
 from ..orgs.rules import looks_like_place
-from ..people.words import Word, segment
+from ..people.words import Word, positions, segment
 from ..schema import Address, Mention, Venue
 
 VENUE_DIR = ("resources", "de", "venues")
@@ -337,10 +337,34 @@ def _locative_before(words: Sequence[Word], lo: int) -> tuple[bool, str]:
     return before in LOCATIVE or (before in ARTICLES and before2 in LOCATIVE), before
 
 
+@lru_cache(maxsize=1 << 16)  # pure: the word and the packaged lexicon
+def _may_head_venue(word: str) -> bool:
+    """Whether a word can give `venue_candidates` a venue head: it has one, is "Haus", is a
+    bare venue noun, or is the first part of a split compound ("St.-Georg- Kapelle")."""
+    return (
+        word.endswith("-") or word == "Haus" or head_of(word) is not None
+        or word.lower() in venue_heads()
+    )
+
+
+def _venue_starts(text: str, words: Sequence[Word]) -> list[int]:
+    """The word indexes where `venue_candidates` can find something (a superset): a word
+    that may give a venue head, or one of the two words after a locative ("im Ortsamt", "an
+    der Bürgerinformation"), which `_part_or_addressed` looks at. Found from the distinct
+    spellings of the text instead of a test of every word."""
+    found = set(positions(text, _may_head_venue))
+    for p in positions(text, lambda t: t.lower() in LOCATIVE):
+        found.add(p + 1)
+        found.add(p + 2)
+    return sorted(i for i in found if i < len(words))
+
+
 def venue_candidates(text: str, words: Sequence[Word], places: frozenset[str]) -> list[VenueCandidate]:
+    """Venue candidates (``words``: ``segment(text)``)."""
     out = []
     heads = venue_heads()
-    for i, w in enumerate(words):
+    for i in _venue_starts(text, words):
+        w = words[i]
         if not w.is_cap or w.is_punct:
             continue
         # "St.-Georg- Kapelle": a compound split after its hyphen
