@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from .firstchar import FOLD_UNSAFE, required_literals
 from .resources import Resources, Rule, load_resources
@@ -274,10 +275,15 @@ def _covered(negatives: list[tuple[int, int]]) -> Callable[[int, int], bool]:
 
 
 _Need = "re.Pattern[str] | None"
-_Plan = tuple[
-    tuple[tuple[int, Rule, "str | None", _Need], ...], tuple[tuple[Rule, "str | None", _Need], ...]
-]
+_NegativePlan = tuple[tuple[tuple[Rule, "str | None", _Need], ...], dict[str, _Need]]
+_Plan = tuple[tuple[tuple[int, Rule, "str | None", _Need], ...], _NegativePlan]
 _PLANS: dict[int, tuple[Resources, _Plan]] = {}
+
+#: A raw match: (minus length, rule order, start, end, rule, match). Candidates are only
+#: built for the matches that survive the negatives and the overlap resolution.
+_Found = tuple[int, int, int, int, Rule, "re.Match[str]"]
+#: longest first, then earlier rule, then earlier start
+_RANK = itemgetter(0, 1, 2)
 
 
 def window_need(rule: Rule) -> frozenset[str] | None:
@@ -312,10 +318,19 @@ def _plan(res: Resources) -> _Plan:
             for order, rule in enumerate(res.rules)
         )
         negatives = tuple(
-            (rule, _negative_gate(rule), needle(required_literals(rule.regex, fold=True)))
+            (rule, _negative_gate(rule), required_literals(rule.regex, fold=True))
             for rule in res.negatives
         )
-        cached = _PLANS[id(res)] = (res, (rules, negatives))
+        # per gate, every need string of its negatives: a window without any is skipped by all
+        unions: dict[str, set[str]] = {}
+        for _rule, gate, need in negatives:
+            if gate is not None and need is not None:
+                unions.setdefault(gate, set()).update(need)
+        negative_plan = (
+            tuple((rule, gate, needle(need)) for rule, gate, need in negatives),
+            {gate: needle(frozenset(strings)) for gate, strings in unions.items()},
+        )
+        cached = _PLANS[id(res)] = (res, (rules, negative_plan))
     return cached[1]
 
 
@@ -324,15 +339,16 @@ _NEGATIVE_REACH = 45
 
 def _negatives(
     text: str,
-    found: list[tuple[int, int, int, Candidate]],
-    plan: tuple[tuple[Rule, str | None, re.Pattern[str] | None], ...],
+    found: list[_Found],
+    negative_plan: _NegativePlan,
     reach: int,
     lower: str | None = None,
 ) -> list[tuple[int, int]]:
     """NEGATIVE stretches, searched only around the matches they could veto.
 
     With ``lower`` (the lower-cased text, where its case folding is exact) a window without
-    any string of a rule's literal need is not searched.
+    any string of a rule's literal need is not searched; most windows hold no string of any
+    negative, which one search over the union of the needs tells once per window.
     """
 
     def merged(spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -345,13 +361,18 @@ def _negatives(
                 out.append([lo, hi])
         return out
 
-    spans_all = [(item[3].start, item[3].end) for item in found]
+    plan, unions = negative_plan
+    spans_all = [(item[2], item[3]) for item in found]
     digit = _isdigit_class()
     # digit-based negatives (house numbers, phones, paragraphs) can only veto matches with digits
     around = {
         "unit": merged(spans_all),
         "digit": merged([(a, b) for a, b in spans_all if digit.search(text, a, b)]),
     }
+    hopeful: dict[str, list[list[int]]] = {}
+    if lower is not None:
+        for gate, union in unions.items():
+            hopeful[gate] = [w for w in around[gate] if union.search(lower, w[0], w[1])]  # type: ignore[union-attr]
     spans: list[tuple[int, int]] = []
     linkish = "@" in text or "www." in text or "://" in text
     for rule, gate, need in plan:
@@ -360,7 +381,7 @@ def _negatives(
                 spans.extend(m.span() for m in rule.regex.finditer(text))
             continue
         filtered = lower is not None and need is not None
-        for lo, hi in around[gate]:
+        for lo, hi in hopeful[gate] if filtered else around[gate]:
             if filtered and not need.search(lower, lo, hi):  # type: ignore[union-attr]
                 continue
             spans.extend(m.span() for m in rule.regex.finditer(text, lo, hi))
@@ -385,7 +406,7 @@ def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list
     # lower case for the literal needs; exact only where it has the regex engine's case folding
     lower = text.lower()
     foldable = len(lower) == len(text) and not FOLD_UNSAFE.search(text)
-    found: list[tuple[int, int, int, Candidate]] = []
+    found: list[_Found] = []
     for order, rule, cls, need in rule_plan:
         spans = windows.get(cls, ()) if cls else whole
         for seg_start, seg_end in spans:
@@ -393,11 +414,8 @@ def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list
                 continue  # the window lacks every string a match must contain
             for m in rule.regex.finditer(text, seg_start, seg_end):
                 start, end = m.span()
-                if start == end:
-                    continue
-                groups = m.groupdict()
-                group_spans = {name: m.span(name) for name, value in groups.items() if value is not None}
-                found.append((start - end, order, start, Candidate(start, end, rule, groups, group_spans)))
+                if start != end:
+                    found.append((start - end, order, start, end, rule, m))
     if not found:
         return []
     negatives = _negatives(
@@ -409,17 +427,19 @@ def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list
     )
     if negatives:
         inside = _covered(negatives)
-        found = [item for item in found if not inside(item[3].start, item[3].end)]
-    found.sort(key=lambda item: (item[0], item[1], item[2]))
+        found = [item for item in found if not inside(item[2], item[3])]
+    found.sort(key=_RANK)
     starts: list[int] = []
     ends: list[int] = []
     kept: list[Candidate] = []
-    for _, _, _, cand in found:
-        index = bisect_left(starts, cand.end)
-        if index > 0 and ends[index - 1] > cand.start:
+    for _, _, start, end, rule, m in found:
+        index = bisect_left(starts, end)
+        if index > 0 and ends[index - 1] > start:
             continue  # overlaps a longer (or earlier-rule) match already kept
-        starts.insert(index, cand.start)
-        ends.insert(index, cand.end)
-        kept.append(cand)
+        starts.insert(index, start)
+        ends.insert(index, end)
+        groups = m.groupdict()
+        group_spans = {name: m.span(name) for name, value in groups.items() if value is not None}
+        kept.append(Candidate(start, end, rule, groups, group_spans))
     kept.sort(key=lambda c: c.start)
     return kept
