@@ -39,6 +39,12 @@ _HEADER_LABEL_WORDS = ("Presse", "Mitteilung", "Datum", "veröffentlicht")
 _HEADER_DATE_LINE = regex.compile(_HEADER_LINE, regex.M)
 _DATELINE = regex.compile(rf"^[ \t]*\p{{Lu}}[\p{{L}}-]+,[ \t]*(?:den[ \t])?{_DATE}[ \t]*\Z", regex.M)
 _ISSUER_NAME = r"(?P<issuer>\p{Lu}[\p{L}.-]*(?:[ \t]+(?:der|des|für|und|\p{Lu}[\p{L}.-]*)){0,6})"
+#: `_ISSUER_NAME` for the line-start pattern, where a dash, comma or line end must follow:
+#: none of them can continue a word, so giving back letters or words never helps, and
+#: possessive quantifiers spare the backtracking through every prose line that fails.
+_ISSUER_NAME_LINE = (
+    r"(?P<issuer>\p{Lu}[\p{L}.-]*+(?:[ \t]+(?:der|des|für|und|\p{Lu}[\p{L}.-]*+)){0,6}+)"
+)
 #: Issuer patterns in order of trust, each with the words one of which it needs (a cheap test
 #: that skips the search on most texts); None: the line-start pattern, searched in the first
 #: and last lines only.
@@ -50,7 +56,7 @@ _ISSUER_PATTERNS: tuple[tuple[regex.Pattern, tuple[str, ...] | None], ...] = (
      ("Presse",)),
     # a contact or header line that starts with the body: "Stadt Lindenberg – Presse und …",
     # "Landeshauptstadt Lindenberg, 3. Mai 2024", "Gemeinde Talheim" alone on its line
-    (regex.compile(rf"(?m)^[ \t]*{_ISSUER_NAME}[ \t]*(?:[–—]|,|$)"), None),
+    (regex.compile(rf"(?m)^[ \t]*{_ISSUER_NAME_LINE}[ \t]*(?:[–—]|,|$)"), None),
     # "Text/Foto: Landeshauptstadt Erfurt am 3. Mai 2024"
     (regex.compile(rf"(?:Text|Quelle)[ \t]*(?:/[ \t]*(?:Foto|Bild))?[ \t]*:[ \t]*{_ISSUER_NAME}"),
      ("Text", "Quelle")),
@@ -109,9 +115,11 @@ def footer_start(text: str, min_body: float = 0.5) -> int | None:
 def find_issuer(text: str) -> str | None:
     """The publishing authority, if the text names it in a source line, a contact line, a
     header line or a 'teilt mit'. Line-start names count only in the first or last lines."""
-    lines = text.splitlines(keepends=True)
-    head_end = min(sum(len(x) for x in lines[:4]), 300)
-    tail_start = max(len(text) - sum(len(x) for x in lines[-6:]), len(text) - 300)
+    # the first 4 and last 6 lines, at most 300 characters each way: the lines of 301
+    # characters at either end give the same bounds as the lines of the whole text
+    head_end = min(sum(len(x) for x in text[:301].splitlines(keepends=True)[:4]), 300)
+    tail = text[-301:].splitlines(keepends=True)[-6:]
+    tail_start = max(len(text) - sum(len(x) for x in tail), len(text) - 300)
     for pattern, needs in _ISSUER_PATTERNS:
         if needs is None:
             matches = _head_and_tail(pattern, text, head_end, tail_start)
