@@ -86,12 +86,17 @@ class Lexicon:
     noun_cache: dict[str, object] = field(default_factory=dict, repr=False)
     #: word -> (noun match, verb entries) or None when it is neither (see `find_candidates`)
     word_cache: dict[str, object] = field(default_factory=dict, repr=False)
+    #: (event type, trigger kind) -> the context rules that can act on it (`context_rules`)
+    context_cache: dict[tuple[str, str], tuple[tuple[int, Context], ...]] = field(
+        default_factory=dict, repr=False
+    )
 
     def index(self) -> Lexicon:
         """(Re)build the lookup tables; longer noun forms sort first."""
         self.noun_forms, self.verb_forms, self.exact_forms, self.phrases = {}, {}, {}, []
         self.noun_cache = {}
         self.word_cache = {}
+        self.context_cache = {}
         for trig in self.triggers:
             if trig.kind == "noun":
                 for form in trig.forms | trig.plural_forms:
@@ -125,6 +130,23 @@ class Lexicon:
             for trig, need in zip(self.phrases, self.phrase_needs, strict=True)
             if need is None or not need.isdisjoint(present)
         ]
+
+    def context_rules(self, event_type: str, kind: str) -> tuple[tuple[int, Context], ...]:
+        """(index, rule) of the context rules that apply to a trigger of this type and kind.
+
+        Which rules apply depends on nothing else, so the filter runs once per pair instead
+        of once per candidate and rule. Reference rules never act on verbs ("über die
+        Ringstraße umgeleitet" is a route, not a topic).
+        """
+        key = (event_type, kind)
+        found = self.context_cache.get(key)
+        if found is None:
+            found = self.context_cache[key] = tuple(
+                (k, rule)
+                for k, rule in enumerate(self.contexts)
+                if rule.applies(event_type) and not (rule.effect == "reference" and kind == "verb")
+            )
+        return found
 
     def extend(self, other: Lexicon) -> Lexicon:
         """Add another lexicon's entries (a user's file); later entries win on equal forms."""

@@ -468,11 +468,7 @@ def context_effect(
         spots = ContextSpots(text, cand.unit, lex)
     left = right = None
     effect = None
-    for k, rule in enumerate(lex.contexts):
-        if not rule.applies(cand.type):
-            continue
-        if rule.effect == "reference" and cand.kind == "verb":
-            continue  # "über die Ringstraße umgeleitet" is a route, not a topic
+    for k, rule in lex.context_rules(cand.type, cand.kind):
         if not spots.possible(k, rule.side, cand.start, cand.end):
             continue
         if rule.side == "left":
