@@ -26,10 +26,14 @@ class OrgsComponent:
         register_extensions()
         self.use_model = use_model
         self.span_key = span_key
+        # imported here, not at module level: venue rules import ours. Not in `__call__`
+        # either: an import statement costs microseconds on every Doc.
+        from ..venues.component import venues_of_doc
+
+        self._venues_of_doc = venues_of_doc
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..venues.component import venues_of_doc  # here: venue rules import ours
-
+        venues_of_doc = self._venues_of_doc
         text = doc_text(doc)
         places = frozenset(e.text for e in doc.ents if e.label_ in LOC_LABELS)
         people = doc._.pp_people or []

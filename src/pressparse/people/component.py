@@ -34,10 +34,14 @@ class PeopleComponent:
         self.span_key = span_key
         self.role_paths = tuple(str(p) for p in role_paths)
         _build_lexicon(self.role_paths)  # validate user role files now, naming file and line
+        # imported here, not at module level: orgs' rules import our word tools. Not in
+        # `__call__` either: an import statement costs microseconds on every Doc.
+        from ..orgs.rules import pattern_spans
+
+        self._pattern_spans = pattern_spans
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..orgs.rules import pattern_spans  # here: orgs' rules import our word tools
-
+        pattern_spans = self._pattern_spans
         text = doc_text(doc)
         model = (
             [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS]

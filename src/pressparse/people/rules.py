@@ -239,11 +239,17 @@ def _candidate(text: str, parts: Sequence[Word], rule: str, title: str | None) -
 
 
 # -- candidate rules ------------------------------------------------------------------------
+@lru_cache(maxsize=65536)  # pure (packaged name lists); asked for each distinct word
+def _given_start(word: str) -> bool:
+    """A word where `given_name_candidates` may read a name: a capitalised first name."""
+    return is_first_name(word) and starts_upper(word)
+
+
 def given_name_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     """people_given_1: a known first name followed by more name words."""
     out = []
     free = 0  # the first word not inside a name read already
-    starts = positions(text, lambda t: is_first_name(t) and starts_upper(t))
+    starts = positions(text, _given_start)
     for i in starts:  # only there can `_read_name` find a name
         if i < free:
             continue

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import regex
 
@@ -118,7 +119,7 @@ def positions(text: str, wanted: Callable[[str], object]) -> list[int]:
     found = [idxs for t, idxs in word_index(text).items() if wanted(t)]
     if len(found) == 1:
         return list(found[0])
-    return sorted(i for idxs in found for i in idxs)
+    return sorted(chain.from_iterable(found))
 
 
 def positions_of(text: str, *spellings: str) -> list[int]:
@@ -127,7 +128,7 @@ def positions_of(text: str, *spellings: str) -> list[int]:
     found = [index[t] for t in spellings if t in index]
     if len(found) == 1:
         return list(found[0])
-    return sorted(i for idxs in found for i in idxs)
+    return sorted(chain.from_iterable(found))
 
 
 def gap(text: str, left: Word, right: Word) -> str:
