@@ -86,6 +86,8 @@ class Lexicon:
     noun_cache: dict[str, object] = field(default_factory=dict, repr=False)
     #: word -> (noun match, verb entries) or None when it is neither (see `find_candidates`)
     word_cache: dict[str, object] = field(default_factory=dict, repr=False)
+    #: words known to be no trigger (a set, so a sentence's new words are one set difference)
+    plain_words: set[str] = field(default_factory=set, repr=False)
     #: (event type, trigger kind) -> the context rules that can act on it (`context_rules`)
     context_cache: dict[tuple[str, str], tuple[tuple[int, Context], ...]] = field(
         default_factory=dict, repr=False
@@ -96,6 +98,7 @@ class Lexicon:
         self.noun_forms, self.verb_forms, self.exact_forms, self.phrases = {}, {}, {}, []
         self.noun_cache = {}
         self.word_cache = {}
+        self.plain_words = set()
         self.context_cache = {}
         for trig in self.triggers:
             if trig.kind == "noun":

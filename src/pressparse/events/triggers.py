@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, Trigger
-from .segment import CLAUSE_BREAK, WORD, Unit, words
+from .segment import CLAUSE_BREAK, WORD, Unit
 
 DEFINITE = frozenset(
     "der die das dem den des zum zur im am beim vom ins ans".split()
@@ -147,6 +147,25 @@ def _word_hit(word: str, lex: Lexicon) -> tuple[tuple[Trigger, str, bool] | None
     return found
 
 
+def _trigger_words(unit_words: list[str], lex: Lexicon) -> set[str]:
+    """The words of a unit that are trigger nouns or verbs.
+
+    Words already known to be plain are removed by one set difference, so only a sentence's
+    new words are looked up; most sentences then need no per-word work at all.
+    """
+    plain = lex.plain_words
+    hits: set[str] = set()
+    fresh = set(unit_words).difference(plain)
+    if fresh and len(plain) > _NOUN_CACHE_SIZE:
+        plain.clear()
+    for word in fresh:
+        if _word_hit(word, lex) is None:
+            plain.add(word)
+        else:
+            hits.add(word)
+    return hits
+
+
 def _match_noun(word: str, lex: Lexicon) -> tuple[Trigger, str, bool] | None:
     # "10-Kilometer-Lauf", "3-Tage-Fest": a compound may open with a number
     if not word[:1].isupper() and not _NUMBERED.match(word):
@@ -193,7 +212,7 @@ def _singular_concept(low: str, matched: str, trig: Trigger) -> str:
 
 
 def _left_words(text: str, unit: Unit, start: int) -> list[str]:
-    return [m.group() for m in words(text, unit.start, start)]
+    return WORD.findall(text, unit.start, start)  # the strings of `words`, without Match objects
 
 
 _LEFT_REACH = 200
@@ -212,7 +231,7 @@ def _left_context(text: str, unit: Unit, start: int) -> tuple[str, list[str]]:
         space = _SPACE.search(text, begin, start)
         if space is not None:
             tail = text[space.start() : start]
-            words_ = [m.group() for m in words(text, space.start(), start)]
+            words_ = WORD.findall(text, space.start(), start)
             if len(words_) >= 7 and len(_NON_SPACE_RUN.findall(tail)) >= 4:
                 return tail, words_
     return text[unit.start : start], _left_words(text, unit, start)
@@ -320,16 +339,22 @@ def find_candidates(
     """
     found = _phrase_candidates(text, unit, lex.phrases_in(text) if phrases is None else phrases)
     phrase_spans = [(c.start, c.end) for c in found]
-    for m in WORD.finditer(text, unit.start, unit.end):
-        hit = _word_hit(m.group(), lex)
-        if hit is None:
+    unit_words = WORD.findall(text, unit.start, unit.end)
+    hits = _trigger_words(unit_words, lex)
+    matches: list[re.Match[str]] = []
+    for i, word in enumerate(unit_words):
+        if word not in hits:
             continue  # neither a trigger noun nor a trigger verb: nothing below applies
+        if not matches:  # the same words as findall, in the same order
+            matches = list(WORD.finditer(text, unit.start, unit.end))
+        m = matches[i]
+        hit = _word_hit(word, lex)
+        assert hit is not None
         start, end = m.span()
         if phrase_spans and any(a < end and start < b for a, b in phrase_spans):
             continue
         if text[end : end + 1] in ("-", "\u2010"):
             continue  # truncated first part of a coordination ("Integrations- und ...")
-        word = m.group()
         noun, verbs = hit
         if noun is not None:
             if _place_name(text, unit, start, word, noun[0]):
