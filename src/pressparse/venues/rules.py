@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
@@ -347,13 +348,18 @@ def _may_head_venue(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_locative(word: str) -> bool:
+    return word.lower() in LOCATIVE
+
+
 def _venue_starts(text: str, words: Sequence[Word]) -> list[int]:
     """The word indexes where `venue_candidates` can find something (a superset): a word
     that may give a venue head, or one of the two words after a locative ("im Ortsamt", "an
     der Bürgerinformation"), which `_part_or_addressed` looks at. Found from the distinct
     spellings of the text instead of a test of every word."""
     found = set(positions(text, _may_head_venue))
-    for p in positions(text, lambda t: t.lower() in LOCATIVE):
+    for p in positions(text, _is_locative):
         found.add(p + 1)
         found.add(p + 2)
     return sorted(i for i in found if i < len(words))
@@ -548,14 +554,19 @@ def label_candidates(text: str) -> list[VenueCandidate]:
     return out
 
 
+# compiled once: `regex.finditer(pattern, …)` looks the pattern up in regex's cache per call
+_DISTRICT = regex.compile(
+    r"(?:den|des|dem)[ \t]+(?:Stadtteil|Ortsteil|Stadtbezirk)(?:e?s)?[ \t]+(\p{Lu}[\p{L}-]+)"
+)
+_VISIT = regex.compile(r"[Bb]esuch")
+
+
 def district_candidates(text: str) -> list[VenueCandidate]:
     """venues_district_1: a district that is visited ("besuchte … den Stadtteil Lindenhof")."""
     out = []
-    for m in regex.finditer(
-        r"(?:den|des|dem)[ \t]+(?:Stadtteil|Ortsteil|Stadtbezirk)(?:e?s)?[ \t]+(\p{Lu}[\p{L}-]+)", text
-    ):
+    for m in _DISTRICT.finditer(text):
         sentence = _sentence(text, m.start())
-        if not regex.search(r"[Bb]esuch", sentence):
+        if not _VISIT.search(sentence):
             continue
         name = m.group(1)
         if name.endswith("s") and regex.search(rf"\b{regex.escape(name[:-1])}\b", text) is None and (
@@ -756,14 +767,14 @@ def street_candidates(
     hits = [m.start() for m in CLOSURE.finditer(text)]
     if not hits:
         return out
-    starts = [w.start for w in words]
     sentences = _sentences(text)
     closing = [bisect_left(hits, s) < len(hits) and hits[bisect_left(hits, s)] < e for s, e in sentences]
     taken = SpanCover((c.start, c.end) for c in cands)
     for n, (s_start, s_end) in enumerate(sentences):
         if not any(closing[max(0, n - 1) : n + 2]):
             continue
-        for k in range(bisect_left(starts, s_start), len(words)):
+        # bisect by key: a list of every word's start costs more than the few probes
+        for k in range(bisect_left(words, s_start, key=_word_start), len(words)):
             w = words[k]
             if w.start >= s_end:
                 break
@@ -785,6 +796,7 @@ def street_candidates(
 
 
 _NUMBER_AFTER = regex.compile(r"[ \t]*\d")
+_word_start = attrgetter("start")
 _SENTENCE_GAP = regex.compile(r"(?<=[.!?])[ \t]+(?=\p{Lu}|„)|\n+")
 
 
