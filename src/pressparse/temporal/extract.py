@@ -135,6 +135,8 @@ _BEFORE = {"uhr": 45}
 
 _WORD_CACHE: dict[str, frozenset[str]] = {}
 _NUMBER_CACHE: dict[tuple[str, bool], frozenset[str]] = {}
+#: words known to have no trigger class (see `class_windows`)
+_PLAIN_WORDS: set[str] = set()
 
 
 def _token_classes(token: str, next_char: str, vocab: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -186,21 +188,38 @@ def _classify(token: str, next_char: str, vocab: dict[str, frozenset[str]]) -> s
 
 
 def class_windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Per trigger class, the merged windows around its tokens (where rules may match)."""
+    """Per trigger class, the merged windows around its tokens (where rules may match).
+
+    Most tokens are words without any class: the text's distinct tokens minus the words
+    known to be plain (one set difference) leave the few worth a look, and only their
+    occurrences are visited; number classes depend on the next character, so every
+    number is visited.
+    """
     vocab = _vocabulary()
-    windows: dict[str, list[list[int]]] = {}
-    size = len(text)
-    words, numbers = _WORD_CACHE, _NUMBER_CACHE
-    for m in _TOKEN.finditer(text):
-        token = m.group()
-        end = m.end()
-        # the caches are read inline: most tokens are plain words without any class
-        if token.isalpha():
-            classes = words.get(token)
+    tokens = _TOKEN.findall(text)
+    plain = _PLAIN_WORDS
+    fresh = set(tokens).difference(plain)
+    if fresh and len(plain) > 100_000:
+        plain.clear()
+    worth: set[str] = set()
+    for token in fresh:
+        if token.isalpha() and not _token_classes(token, "", vocab):
+            plain.add(token)
         else:
-            classes = numbers.get((token, text[end : end + 1] == "."))
-        if classes is None:
-            classes = _token_classes(token, text[end : end + 1], vocab)
+            worth.add(token)
+    windows: dict[str, list[list[int]]] = {}
+    if not worth:
+        return {}
+    size = len(text)
+    matches: list[re.Match[str]] = []
+    for i, token in enumerate(tokens):
+        if token not in worth:
+            continue
+        if not matches:  # the same tokens as findall, in the same order
+            matches = list(_TOKEN.finditer(text))
+        m = matches[i]
+        end = m.end()
+        classes = _token_classes(token, text[end : end + 1], vocab)
         if not classes:
             continue
         for cls in classes:
