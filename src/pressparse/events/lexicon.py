@@ -73,6 +73,8 @@ class Lexicon:
     contexts: list[Context] = field(default_factory=list)
     # derived tables
     noun_forms: dict[str, list[Trigger]] = field(default_factory=dict)
+    #: length of the longest noun form: a compound's head is never longer (`match_noun`)
+    longest_noun: int = 0
     verb_forms: dict[str, list[Trigger]] = field(default_factory=dict)
     exact_forms: dict[str, list[tuple[Trigger, bool]]] = field(default_factory=dict)  # allow=, plural?
     phrases: list[Trigger] = field(default_factory=list)
@@ -115,6 +117,7 @@ class Lexicon:
                     self.verb_forms.setdefault(form, []).append(trig)
             else:
                 self.phrases.append(trig)
+        self.longest_noun = max(map(len, self.noun_forms), default=0)
         self.phrase_needs = [
             required_literals(t.pattern) if t.pattern is not None else None for t in self.phrases
         ]

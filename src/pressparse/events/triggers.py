@@ -179,7 +179,9 @@ def _match_noun(word: str, lex: Lexicon) -> tuple[Trigger, str, bool] | None:
             candidates.append((len(low), trig, low, low in trig.plural_forms))
     if not candidates:
         parts = low.split("-")
-        for cut in range(1, len(low) - 2):
+        # heads longer than the longest noun form cannot match: start there (linear in the
+        # word's length, not quadratic, on a 100,000-character "word")
+        for cut in range(max(1, len(low) - lex.longest_noun), len(low) - 2):
             suffix = low[cut:]
             entries = lex.noun_forms.get(suffix)
             if not entries:

@@ -144,6 +144,10 @@ class RoleLexicon:
     # Per lexicon, so user role files (`extra_roles`) never see another lexicon's answers.
     _matches: dict[str, RoleMatch | None] = field(default_factory=dict, compare=False, repr=False)
     _modifiers: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    longest_head: int = field(default=0, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "longest_head", max(map(len, self.heads), default=0))
 
     def match(self, word: str) -> RoleMatch | None:
         """The role a single word names, or None ("Bezirksamtsleiter", "Ersten" -> None)."""
@@ -159,7 +163,8 @@ class RoleLexicon:
         if not word[:1].isupper() or len(word) < 6:
             return None
         lower = word.lower()
-        for cut in range(3, len(lower) - 3):
+        # a head longer than the longest one in the lexicon cannot match: start there
+        for cut in range(max(3, len(lower) - self.longest_head), len(lower) - 3):
             head = lower[cut:]
             found = self.heads.get(head)
             if found is not None:
