@@ -288,16 +288,17 @@ def test_town_with_its_region_or_river(text: str, expected: list[str]) -> None:
 def test_span_cover_and_disjoint_spans_match_a_scan() -> None:
     import random
 
-    from pressparse.orgs.intervals import DisjointSpans, SpanCover
+    from pressparse.intervals import DisjointSpans, SpanUnion
 
     rng = random.Random(7)
     for _ in range(300):
         spans = [(s, s + rng.randint(0, 6)) for s in (rng.randint(0, 30) for _ in range(rng.randint(0, 6)))]
-        cover = SpanCover(spans)
+        cover = SpanUnion(spans)
         for a in range(0, 36):
             assert cover.covers(a) == any(s <= a < e for s, e in spans)
             for b in range(a, a + 8):
                 assert cover.overlaps(a, b) == any(a < e and s < b for s, e in spans)
+                assert cover.contains(a, b) == any(s <= a and b <= e for s, e in spans)
         kept: list[tuple[int, int]] = []
         disjoint = DisjointSpans()
         for s, e in sorted(spans, key=lambda x: -(x[1] - x[0])):

@@ -16,13 +16,14 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import TypeVar
 
+from ..intervals import SpanUnion
 from ..schema import Event, Mention, Organization, Participant, Person, TimeExpression, Venue
 from . import arguments as args
 from .lexicon import Lexicon
 from .naming import event_name
 from .segment import Unit, units
 from .status import cancellation, confidence, status_of
-from .triggers import Candidate, absorb, covering, find_candidates, match_noun
+from .triggers import Candidate, absorb, find_candidates, match_noun
 
 _END_CUE = re.compile(r"\b(?:endet|endete|enden|schließt|dauert)\b|\bzu\s+Ende\b")
 _ENDS = re.compile(r"\bzu\s+Ende\b|\b(?:endet|endete|endeten)\b")
@@ -152,7 +153,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     timexes = relative_days(text, timexes, unit_list)
     timexes = drop_name_years(text, timexes, unit_list)
     memo: dict = {}  # per-unit cue searches (`_in_unit`)
-    in_name = covering(org_spans)
+    in_name = SpanUnion(org_spans).contains
     phrases = lex.phrases_in(text)
     venues_of = _by_unit(unit_list, vmentions)
     timexes_of = _by_unit(unit_list, timexes)

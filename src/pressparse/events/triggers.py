@@ -9,7 +9,6 @@ that decides later whether it announces a new event or refers to one already fou
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -303,24 +302,6 @@ def _place_name(text: str, unit: Unit, start: int, word: str, trig: Trigger) -> 
     return bare and bool(_PLACE_ADJ.search(text, max(unit.start, start - 12), start))
 
 
-def covering(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """A test 'is [start, end) inside one of `spans`' in O(log n) (sorted starts, running
-    maximum of the ends), so that checking every candidate against every name stays linear."""
-    ordered = sorted(spans)
-    starts = [a for a, _ in ordered]
-    reach: list[int] = []
-    best = -1
-    for _, b in ordered:
-        best = max(best, b)
-        reach.append(best)
-
-    def inside(start: int, end: int) -> bool:
-        index = bisect_right(starts, start) - 1
-        return index >= 0 and reach[index] >= end
-
-    return inside
-
-
 def _no_name(start: int, end: int) -> bool:
     return False
 
@@ -336,7 +317,7 @@ def find_candidates(
 
     ``in_name(start, end)`` tells whether a span lies inside an organisation name: a trigger
     word inside one ("Initiative Radwerkstatt Coerde", "Weihnachtsmarkt GmbH") names the
-    organisation, not an event (build it with `covering`). ``phrases`` are the phrase entries
+    organisation, not an event (`pressparse.intervals.SpanUnion(...).contains`). ``phrases`` are the phrase entries
     that can occur in the text at all (`Lexicon.phrases_in`, computed once per text).
     """
     found = _phrase_candidates(text, unit, lex.phrases_in(text) if phrases is None else phrases)

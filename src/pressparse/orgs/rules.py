@@ -30,11 +30,11 @@ from functools import lru_cache
 import regex
 
 from ..evaluate import name_stems
+from ..intervals import DisjointSpans, SpanUnion
 from ..lang.de.org_forms import ORG_DIR, org_forms
 from ..lang.de.roles import role_lexicon, word_list
 from ..people.words import Word, positions, positions_of, segment, starts_upper, word_index
 from ..schema import Mention, Organization
-from .intervals import DisjointSpans, SpanCover
 
 LOCATIVE = frozenset("in im aus nach ins zur zum vom bei beim durch".split())
 ARTICLES = frozenset("der die das den dem des".split())
@@ -254,7 +254,7 @@ def head_candidates(
     forms = org_forms()
     out = []
     person_starts = {s for s, _ in person_spans}
-    in_person = SpanCover(person_spans)
+    in_person = SpanUnion(person_spans)
     for i in positions(text, _may_head):  # asked once per distinct word
         w = words[i]
         territorial = w.text in forms.territorial or (
@@ -862,7 +862,7 @@ def find_orgs(
         + model_candidates(text, words, model_spans)
         + [OrgCandidate(s, e, n, "orgs_role_1") for s, e, n in extra]
     )
-    block = SpanCover(blocked)
+    block = SpanUnion(blocked)
     cands = [c for c in cands if not block.overlaps(c.start, c.end)]
     cands += place_extensions(text, words, cands, places)
     return merge(cands, text)

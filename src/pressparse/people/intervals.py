@@ -1,4 +1,4 @@
-"""Span sets and line starts with logarithmic lookups.
+"""Ordered span lookups and line starts for the people rules (span sets: `pressparse.intervals`).
 
 The people rules ask, for every candidate, whether it overlaps a span already taken or
 blocked, or where its line starts. Scanning all spans (or the text back to the last line
@@ -9,74 +9,8 @@ helpers answer each question by bisection over offsets kept in text order.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import accumulate
-from typing import Generic, TypeVar
-
-T = TypeVar("T")
-
-
-class SpanUnion:
-    """A fixed set of (start, end) spans, possibly overlapping, asked for overlaps."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [s for s, _ in ordered]
-        # the furthest end among the spans up to each position: a span starting before
-        # ``end`` overlaps [start, end) iff the furthest of their ends lies beyond ``start``
-        self._reach = list(accumulate((e for _, e in ordered), max))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether some span shares a character with [start, end)."""
-        k = bisect_left(self._starts, end)
-        return k > 0 and self._reach[k - 1] > start
-
-    def covers(self, pos: int) -> bool:
-        """Whether some span contains offset ``pos``."""
-        return self.overlaps(pos, pos + 1)
-
-
-class DisjointSpans(Generic[T]):
-    """Non-empty, non-overlapping spans in text order, each with an item (the candidate).
-
-    Sorted by start, the ends are sorted too, so the spans overlapping a query are a run
-    found by one bisection.
-    """
-
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        self._items: list[T] = []
-
-    def _first_ending_after(self, start: int) -> int:
-        return bisect_right(self._ends, start)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether a span shares a character with [start, end)."""
-        k = self._first_ending_after(start)
-        return k < len(self._starts) and self._starts[k] < end
-
-    def overlapping(self, start: int, end: int) -> list[T]:
-        """The items of the spans that share a character with [start, end), in text order."""
-        k = self._first_ending_after(start)
-        out = []
-        while k < len(self._starts) and self._starts[k] < end:
-            out.append(self._items[k])
-            k += 1
-        return out
-
-    def add(self, start: int, end: int, item: T) -> None:
-        """Add a span that overlaps none of the others."""
-        k = bisect_left(self._starts, start)
-        self._starts.insert(k, start)
-        self._ends.insert(k, end)
-        self._items.insert(k, item)
-
-    def remove(self, start: int) -> None:
-        """Remove the span starting at ``start``."""
-        k = bisect_left(self._starts, start)
-        del self._starts[k], self._ends[k], self._items[k]
 
 
 class FirstSpans:

@@ -27,9 +27,10 @@ from functools import lru_cache
 
 import regex
 
+from ..intervals import DisjointSpans, SpanUnion
 from ..lang.de.roles import RoleMatch, role_lexicon
 from ..schema import Mention, Person
-from .intervals import DisjointSpans, FirstSpans, LineIndex, SpanUnion
+from .intervals import FirstSpans, LineIndex
 from .names import fictional, first_name_gender, fold, honorifics, is_first_name, not_names, titles
 from .words import Word, positions, positions_of, segment, starts_upper
 

@@ -8,12 +8,12 @@ resolved longest-first (earlier rules win ties).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
+from ..intervals import SpanUnion
 from .firstchar import FOLD_UNSAFE, required_literals
 from .resources import Resources, Rule, load_resources
 
@@ -277,22 +277,6 @@ def primary_class(rule: Rule) -> str | None:
     return None
 
 
-def _covered(negatives: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """A test 'is [start, end) inside some negative stretch' in O(log n)."""
-    negatives = sorted(negatives)
-    starts = [a for a, _ in negatives]
-    reach, best = [], -1
-    for _, b in negatives:
-        best = max(best, b)
-        reach.append(best)
-
-    def inside(start: int, end: int) -> bool:
-        index = bisect_right(starts, start) - 1
-        return index >= 0 and reach[index] >= end
-
-    return inside
-
-
 _Need = "re.Pattern[str] | None"
 _NegativePlan = tuple[tuple[tuple[Rule, "str | None", _Need], ...], dict[str, _Need]]
 _Plan = tuple[tuple[tuple[int, Rule, "str | None", _Need], ...], _NegativePlan]
@@ -445,7 +429,7 @@ def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list
         lower if foldable else None,
     )
     if negatives:
-        inside = _covered(negatives)
+        inside = SpanUnion(negatives).contains
         found = [item for item in found if not inside(item[2], item[3])]
     found.sort(key=_RANK)
     starts: list[int] = []

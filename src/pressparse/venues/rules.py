@@ -29,8 +29,8 @@ from operator import attrgetter
 import regex
 
 from ..evaluate import name_stems
+from ..intervals import DisjointSpans, SpanUnion
 from ..lang.de.roles import LexiconError, data_lines, read_resource, word_list
-from ..orgs.intervals import DisjointSpans, SpanCover
 from ..orgs.rules import looks_like_place
 from ..people.words import Word, positions, segment
 from ..schema import Address, Mention, Venue
@@ -769,7 +769,7 @@ def street_candidates(
         return out
     sentences = _sentences(text)
     closing = [bisect_left(hits, s) < len(hits) and hits[bisect_left(hits, s)] < e for s, e in sentences]
-    taken = SpanCover((c.start, c.end) for c in cands)
+    taken = SpanUnion((c.start, c.end) for c in cands)
     for n, (s_start, s_end) in enumerate(sentences):
         if not any(closing[max(0, n - 1) : n + 2]):
             continue
@@ -861,7 +861,7 @@ def repeated_candidates(
             inner_names.add(m.group(1))
     if not inner_names:
         return out
-    taken = SpanCover((c.start, c.end) for c in cands)
+    taken = SpanUnion((c.start, c.end) for c in cands)
     for w in words:
         if w.text not in inner_names or taken.covers(w.start):
             continue
@@ -888,7 +888,7 @@ def find_venues(
     cands = venue_candidates(text, words, places) + acronym_candidates(text, words)
     cands += room_candidates(text) + district_candidates(text)
     cands += label_candidates(text)  # model LOCs include squares ("Domplatz"): no filter by them
-    block = SpanCover(blocked)
+    block = SpanUnion(blocked)
     cands = [c for c in cands if not block.overlaps(c.start, c.end)]
     cands += street_candidates(text, words, cands)
     cands += coordinated_candidates(text, words, cands, places)
