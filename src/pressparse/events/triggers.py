@@ -116,14 +116,20 @@ def match_noun(word: str, lex: Lexicon) -> tuple[Trigger, str, bool] | None:
     Results are cached on the lexicon: a release repeats its words, and the compound search
     tries every cut of the word.
     """
-    cache = lex.noun_cache
+    return _memo(lex.noun_cache, word, lex, _match_noun)  # type: ignore[return-value]
+
+
+def _memo(cache: dict[str, object], word: str, lex: Lexicon,
+          compute: Callable[[str, Lexicon], object]) -> object:
+    """``cache[word]``, computed by ``compute(word, lex)`` on first use; the cache is emptied
+    past `_NOUN_CACHE_SIZE` words."""
     try:
-        return cache[word]  # type: ignore[return-value]
+        return cache[word]
     except KeyError:
         pass
     if len(cache) > _NOUN_CACHE_SIZE:
         cache.clear()
-    found = cache[word] = _match_noun(word, lex)
+    found = cache[word] = compute(word, lex)
     return found
 
 
@@ -133,17 +139,13 @@ def _word_hit(word: str, lex: Lexicon) -> tuple[tuple[Trigger, str, bool] | None
     Nearly every word of a release is no trigger, so one dictionary look-up per word decides
     that, instead of the noun look-up, lower-casing and the verb look-up.
     """
-    cache = lex.word_cache
-    try:
-        return cache[word]  # type: ignore[return-value]
-    except KeyError:
-        pass
-    if len(cache) > _NOUN_CACHE_SIZE:
-        cache.clear()
+    return _memo(lex.word_cache, word, lex, _find_word_hit)  # type: ignore[return-value]
+
+
+def _find_word_hit(word: str, lex: Lexicon) -> object:
     noun = match_noun(word, lex)
     verbs = lex.verb_forms.get(word.lower())
-    found = cache[word] = (noun, verbs) if noun is not None or verbs else None
-    return found
+    return (noun, verbs) if noun is not None or verbs else None
 
 
 def _trigger_words(unit_words: list[str], lex: Lexicon) -> set[str]:
