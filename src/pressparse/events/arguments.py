@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..schema import Organization, Person, TimeExpression, Venue
@@ -75,6 +76,15 @@ class DateGroup:
         if timex.end > self.end_offset:
             self.end_offset = timex.end
 
+    def remembered(self, kind: str, unit_start: int,
+                   compute: Callable[[str, DateGroup, int], object], text: str) -> object:
+        """``compute(text, self, unit_start)``, once per (kind, unit_start) for this group."""
+        key = (kind, unit_start)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = compute(text, self, unit_start)
+        return found
+
 
 @dataclass
 class When:
@@ -114,11 +124,7 @@ def resolve_group(text: str, group: DateGroup, unit_start: int) -> When:
 
     The result is shared by every caller asking about the same group (do not modify it).
     """
-    key = ("when", unit_start)
-    when = group._cache.get(key)
-    if when is None:
-        when = group._cache[key] = _resolve(text, group, unit_start)
-    return when  # type: ignore[return-value]
+    return group.remembered("when", unit_start, _resolve, text)  # type: ignore[return-value]
 
 
 def _resolve(text: str, group: DateGroup, unit_start: int) -> When:
@@ -196,11 +202,7 @@ def _is_range(text: str, a: TimeExpression, b: TimeExpression) -> bool:
 
 def open_start(text: str, group: DateGroup, unit_start: int) -> bool:
     """A year introduced by 'seit'/'ab' ("seit 1991 geehrt"): a state, not a dated happening."""
-    key = ("open", unit_start)
-    found = group._cache.get(key)
-    if found is None:
-        found = group._cache[key] = _open_start(text, group, unit_start)
-    return found  # type: ignore[return-value]
+    return group.remembered("open", unit_start, _open_start, text)  # type: ignore[return-value]
 
 
 def _open_start(text: str, group: DateGroup, unit_start: int) -> bool:
@@ -212,14 +214,12 @@ def _open_start(text: str, group: DateGroup, unit_start: int) -> bool:
 
 def repeated(text: str, group: DateGroup, unit_start: int) -> bool:
     """'zuletzt 2021 bestätigt', 'erneut am ...': a further occurrence of the same happening."""
-    key = ("again", unit_start)
-    found = group._cache.get(key)
-    if found is None:
-        first = group.items[0]
-        found = group._cache[key] = bool(
-            _AGAIN.search(text[max(unit_start, first.start - 30) : first.start])
-        )
-    return found  # type: ignore[return-value]
+    return group.remembered("again", unit_start, _repeated, text)  # type: ignore[return-value]
+
+
+def _repeated(text: str, group: DateGroup, unit_start: int) -> bool:
+    first = group.items[0]
+    return bool(_AGAIN.search(text[max(unit_start, first.start - 30) : first.start]))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
