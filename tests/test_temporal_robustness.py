@@ -1,8 +1,15 @@
-"""Adversarial inputs: every rule must run in linear time, offsets must stay in range."""
+"""Adversarial inputs: every rule must run in linear time, offsets must stay in range.
+
+No timing assertions here (a loaded CI machine makes them flaky): the work done is counted
+deterministically as Python and C function calls, which grows quadratically when a rule loop
+does. Time per character, including regex backtracking inside one call, is measured by
+``benchmarks/robustness.py``, ``benchmarks/temporal_benchmark.py`` and audited by
+``benchmarks/regex_audit.py``.
+"""
 
 from __future__ import annotations
 
-import time
+import sys
 from datetime import date
 
 import pytest
@@ -27,25 +34,41 @@ ADVERSARIAL = {
 }
 
 
-def _seconds(text: str) -> float:
-    started = time.perf_counter()
-    tag(text, date(2016, 11, 24))
-    return time.perf_counter() - started
+def _calls(text: str) -> int:
+    """Function calls (Python and C, regex searches included) made while tagging `text`."""
+    count = 0
+
+    def profile(frame, event, arg) -> None:  # noqa: ANN001 - sys.setprofile signature
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    tag(text, date(2016, 11, 24))  # lazy loading (resources, holiday tables) outside the count
+    sys.setprofile(profile)
+    try:
+        tag(text, date(2016, 11, 24))
+    finally:
+        sys.setprofile(None)
+    return count
 
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_adversarial_input_is_linear(name: str) -> None:
     text = ADVERSARIAL[name]
-    single = _seconds(text)
-    double = _seconds(text + text)
-    # generous bounds for a loaded CI machine; quadratic behaviour blows far past them
-    assert single < 5.0, f"{name}: {single:.2f}s"
-    assert double < max(6 * single, 0.5), f"{name}: {single:.3f}s -> {double:.3f}s"
+    single = _calls(text)
+    double = _calls(text + text)
+    # linear work doubles; a rule that rescans for every match grows 4x. The constant
+    # covers fixed costs on inputs where almost nothing matches.
+    assert double <= 2.2 * single + 500, f"{name}: {single} -> {double} calls"
 
 
 def test_hundred_thousand_char_line() -> None:
     text = ("Anmeldung bis 30.11. unter Tel. 040 428 2017, Zimmer 12, ab 18Uhr; " * 1500)[:100_000]
-    assert _seconds(text) < 10.0
+    result = tag_with_info(text, date(2016, 11, 24))
+    assert result.items, "the dates in a 100k-character line are still found"
+    for item in result.items:
+        assert text[item.expr.start : item.expr.end] == item.expr.text
+    assert _calls(text) <= 2.2 * _calls(text[:50_000]) + 500
 
 
 @settings(max_examples=150, deadline=None)
@@ -57,22 +80,6 @@ def test_random_text_offsets_are_exact(text: str) -> None:
         assert 0 <= expr.start <= expr.end <= len(text)
         assert text[expr.start : expr.end] == expr.text
         assert expr.start <= item.part_start < item.part_end <= expr.end
-
-
-def test_speed_per_hundred_words() -> None:
-    text = (
-        "Der Bezirksamtsleiter lädt am Mittwoch, 25. April, um 10 Uhr zur Sitzung in das Rathaus ein. "
-        "Das Förderprogramm lief Ende November aus, die Daten werden archiviert. "
-        "Im kommenden Jahr will der Integrationsrat die Maßnahmen fortsetzen, sagte die Senatorin. "
-        "Die Sprechstunde findet donnerstags von 10 bis 12 Uhr im Zimmer 20 statt. "
-        "Die Bürgerinnen und Bürger können ihre Fragen stellen und Anregungen geben. "
-    ) * 20
-    words = len(text.split())
-    tag(text)
-    best = min(_seconds(text) for _ in range(5))
-    per_hundred_ms = 1000 * best / words * 100
-    # the target is 1 ms; the bound leaves room for a shared, loaded test machine
-    assert per_hundred_ms < 6.0, per_hundred_ms
 
 
 def test_trigger_windows_find_what_a_full_scan_finds() -> None:
