@@ -266,3 +266,18 @@ def test_cli_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["batch", str(tmp_path / "missing"), "--out", str(tmp_path / "o2"),
                  "--model", "blank:de", "--no-require-ner"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_words_of_later_parts_leave_the_vocabulary_but_the_warm_up_stays(tmp_path: Path) -> None:
+    """Memory stays flat (memory zones) after a fixed warm-up that fills the tokenizer cache."""
+    # options no other test uses: a fresh extractor with no warm-up done yet in this process
+    options = Options(model="blank:de", require_ner=False, max_chars=1_000_001)
+    n = batch_run.WARM_UP_DOCS + 64
+    docs = [InputDoc(id=f"d{i}", text=f"Die Stadt lädt am 3. Mai ein. Zählwort{i}x ist neu.")
+            for i in range(n)]
+    summary = batch_run.run(docs, tmp_path / "out", options=options, chunk_size=32,
+                            tables=False)
+    assert summary.records == n
+    strings = batch_run._worker_extractor(options).nlp.vocab.strings
+    assert "Zählwort0x" in strings  # warm-up document: kept, with its cache entry
+    assert f"Zählwort{n - 1}x" not in strings  # a later part's word: freed with its zone

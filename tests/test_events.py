@@ -1410,3 +1410,21 @@ def test_a_name_with_its_own_year_is_an_earlier_event(lex):
     )
     events = run(lex, text, dates=(("am Sonntag, 26. Mai", "DATE", "2024-05-26"), ("2017", "DATE", "2017")))
     assert sorted(e.start for e in events) == ["2017", "2024-05-26"]
+
+
+def test_date_group_forgets_what_it_remembered_when_it_grows() -> None:
+    from pressparse.events.arguments import DateGroup
+
+    text = "am 3. März um 10 Uhr"
+    first = TimeExpression(text="3. März", start=3, end=10, type="DATE", value="2016-03-03")
+    group = DateGroup([first])
+    calls: list[int] = []
+
+    def last_end(_text: str, g: DateGroup, _unit: int) -> int:
+        calls.append(1)
+        return g.end_offset
+
+    assert group.remembered("end", 0, last_end, text) == 10
+    assert group.remembered("end", 0, last_end, text) == 10 and len(calls) == 1
+    group.add(TimeExpression(text="10 Uhr", start=14, end=20, type="TIME", value="2016-03-03T10:00"))
+    assert group.remembered("end", 0, last_end, text) == 20 and len(calls) == 2

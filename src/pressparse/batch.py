@@ -112,6 +112,13 @@ class BatchSummary:
 _EXTRACTORS: dict[str, Extractor] = {}
 _EXTRACTOR_LOCK = threading.Lock()
 _RUN_LOCKS: dict[int, threading.Lock] = {}
+_WARM_DOCS: Counter[int] = Counter()
+
+#: Documents each worker's extractor processes outside spaCy memory zones before it starts
+#: using them. Inside a zone spaCy adds nothing to the tokenizer cache, so every part would
+#: tokenise every word from scratch (measured: 10% of extraction time instead of 2%); the
+#: words of the first documents stay cached for the whole run, a fixed amount of memory.
+WARM_UP_DOCS = 256
 
 
 def _worker_extractor(options: Options) -> Extractor:
@@ -168,12 +175,16 @@ def process_part(job: PartJob) -> PartResult:
     extractor = _worker_extractor(job.options)
     docs = [e for e, _ in job.entries if isinstance(e, InputDoc)]
     # Strings of this part's texts are freed after it (spaCy 3.8 memory zones): a worker's
-    # memory then stays flat over an archive of any size.
+    # memory then stays flat over an archive of any size. The first WARM_UP_DOCS documents
+    # run outside a zone to fill the tokenizer cache (see there).
     # One part at a time per extractor: threads of an in-process Dask cluster share it.
-    with _RUN_LOCKS.setdefault(id(extractor), threading.Lock()), extractor.nlp.memory_zone():
-        extracted = iter(_extract(extractor, docs, job.batch_size)) if docs else iter(())
-        results = [(next(extracted) if isinstance(entry, InputDoc) else entry, entry, warnings)
-                   for entry, warnings in job.entries]
+    with _RUN_LOCKS.setdefault(id(extractor), threading.Lock()):
+        warm = _WARM_DOCS[id(extractor)] >= WARM_UP_DOCS
+        with extractor.nlp.memory_zone() if warm else contextlib.nullcontext():
+            extracted = iter(_extract(extractor, docs, job.batch_size)) if docs else iter(())
+            results = [(next(extracted) if isinstance(entry, InputDoc) else entry, entry,
+                        warnings) for entry, warnings in job.entries]
+        _WARM_DOCS[id(extractor)] += len(docs)
     records: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     sources: dict[str, str | None] = {}

@@ -75,15 +75,15 @@ class DateGroup:
         self.items.append(timex)
         if timex.end > self.end_offset:
             self.end_offset = timex.end
+        self._cache.clear()  # what was remembered described the group without `timex`
 
     def remembered(self, kind: str, unit_start: int,
                    compute: Callable[[str, DateGroup, int], object], text: str) -> object:
         """``compute(text, self, unit_start)``, once per (kind, unit_start) for this group."""
         key = (kind, unit_start)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = compute(text, self, unit_start)
-        return found
+        if key not in self._cache:
+            self._cache[key] = compute(text, self, unit_start)
+        return self._cache[key]
 
 
 @dataclass
