@@ -57,3 +57,31 @@ def test_ordinal_before_sentence_opener(nlp):
 def test_every_token_has_a_decision(nlp):
     doc = nlp("Eins. Zwei\nDrei")
     assert all(tok.is_sent_start is not None for tok in doc)
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "Neu", "Hallo.  Welt!\n\nNeu", "  führend. Und  ", "\n\n",
+    "Am 7. April lädt Dr. Meyer ein. Beginn um 18.30 Uhr.\nRathaus\n\nDie Stadt informiert. ",
+])
+def test_doc_sentences_equal_doc_sents(nlp, text: str):
+    """The components' cached sentence offsets are what `doc.sents` gives."""
+    from pressparse.extensions import doc_sentences
+
+    doc = nlp(text)
+    assert doc_sentences(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+    assert doc_sentences(doc) is doc_sentences(doc)  # computed once per Doc
+
+
+def test_doc_sentences_without_boundaries_is_none():
+    from pressparse.extensions import doc_sentences
+
+    assert doc_sentences(spacy.blank("de")("Ein Satz. Noch einer.")) is None
+
+
+def test_doc_text_is_the_text_a_hardened_doc_was_made_from(nlp):
+    from pressparse.extensions import doc_text
+    from pressparse.hardening import make_doc
+
+    for text in ("Am 3. Mai  um 18 Uhr.\n", "x" * 3000 + " Rathaus"):
+        doc = make_doc(nlp, text)
+        assert doc_text(doc) == doc.text == text

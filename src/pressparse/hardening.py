@@ -29,6 +29,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from .extensions import remember_text
+
 #: Characters of a string's end the suffix search sees.
 SUFFIX_WINDOW = 24
 #: Whitespace-free runs longer than this are tokenized in slices of this size (`make_doc`).
@@ -99,7 +101,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
     the tokenizer alone would give (a slice border is a token border).
     """
     if not _LONG_RUN.search(text):
-        return nlp.make_doc(text)
+        return remember_text(nlp.make_doc(text), text)
     docs: list[Doc] = []
     last = 0
     for run in _LONG_RUN.finditer(text):
@@ -116,4 +118,4 @@ def make_doc(nlp: Language, text: str) -> Doc:
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:  # pragma: no cover - from_docs keeps text; checked, never assumed
         raise RuntimeError("tokenizer slices do not reproduce the text")
-    return doc
+    return remember_text(doc, text)

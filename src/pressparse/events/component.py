@@ -12,16 +12,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import SPAN_KEYS, doc_text, register_extensions
+from ..extensions import SPAN_KEYS, doc_sentences, doc_text, register_extensions
 from .build import EventInputs, extract_events
 from .lexicon import Lexicon, load_lexicon
 
 
 def doc_inputs(doc: Doc) -> EventInputs:
     """The event extractor's inputs, read from a processed Doc."""
-    sentences = None
-    if doc.has_annotation("SENT_START"):
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    sentences = doc_sentences(doc)
     dates = []
     key = SPAN_KEYS["dates"]
     if key in doc.spans:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import SPAN_KEYS, add_warning, doc_text, register_extensions
+from ..extensions import SPAN_KEYS, add_warning, doc_sentences, doc_text, register_extensions
 from .tagger import tag_with_info
 
 
@@ -23,10 +23,7 @@ class TemporalTagger:
         self.span_key = span_key
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = None
-        if doc.has_annotation("SENT_START"):
-            sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
-        result = tag_with_info(doc_text(doc), doc._.pp_published, sentences=sentences)
+        result = tag_with_info(doc_text(doc), doc._.pp_published, sentences=doc_sentences(doc))
         spans: list[Span] = []
         used: set[tuple[int, int]] = set()
         for item in result.items:
