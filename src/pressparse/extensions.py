@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -70,6 +70,16 @@ def add_warning(doc: Doc, message: str) -> None:
 
 _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 _SENTENCES: weakref.WeakKeyDictionary[Doc, list[tuple[int, int]]] = weakref.WeakKeyDictionary()
+_ENTITIES: weakref.WeakKeyDictionary[Doc, tuple[Entity, ...]] = weakref.WeakKeyDictionary()
+
+
+class Entity(NamedTuple):
+    """One entity of ``doc.ents`` as plain values."""
+
+    start_char: int
+    end_char: int
+    label: str
+    text: str
 
 
 def doc_text(doc: Doc) -> str:
@@ -113,14 +123,29 @@ def doc_sentences(doc: Doc) -> list[tuple[int, int]] | None:
     return found
 
 
+def doc_entities(doc: Doc) -> tuple[Entity, ...]:
+    """``doc.ents`` as plain values, read once per Doc.
+
+    The people, organisation and venue components all read the model's entities; spaCy
+    builds a Span object per entity (and a Token per entity token) on every ``doc.ents``.
+    Read only after NER, when the entities are final.
+    """
+    found = _ENTITIES.get(doc)
+    if found is None:
+        text = doc_text(doc)
+        found = _ENTITIES[doc] = tuple(
+            Entity(e.start_char, e.end_char, e.label_, text[e.start_char : e.end_char])
+            for e in doc.ents
+        )
+    return found
+
+
 def _sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     from spacy.attrs import IDX, LENGTH, SENT_START
 
     if len(doc) == 0:
         return []
     table = doc.to_array([IDX, LENGTH, SENT_START]).astype("int64")
-    starts = [0, *(int(i) for i in (table[1:, 2] == 1).nonzero()[0] + 1), len(doc)]
-    return [
-        (int(table[a, 0]), int(table[b - 1, 0] + table[b - 1, 1]))
-        for a, b in pairwise(starts)
-    ]
+    starts = [0, *((table[1:, 2] == 1).nonzero()[0] + 1).tolist(), len(doc)]
+    idx, length = table[:, 0].tolist(), table[:, 1].tolist()
+    return [(idx[a], idx[b - 1] + length[b - 1]) for a, b in pairwise(starts)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import SPAN_KEYS, doc_text, register_extensions
+from ..extensions import SPAN_KEYS, doc_entities, doc_text, register_extensions
 from ..people.spans import char_spans
 from .rules import find_orgs
 
@@ -35,7 +35,8 @@ class OrgsComponent:
     def __call__(self, doc: Doc) -> Doc:
         venues_of_doc = self._venues_of_doc
         text = doc_text(doc)
-        places = frozenset(e.text for e in doc.ents if e.label_ in LOC_LABELS)
+        entities = doc_entities(doc)
+        places = frozenset(e.text for e in entities if e.label in LOC_LABELS)
         people = doc._.pp_people or []
         person_spans = [(m.start, m.end) for p in people for m in p.mentions]
         venues = venues_of_doc(doc, places, person_spans)  # reused by the venue component
@@ -45,8 +46,8 @@ class OrgsComponent:
                      and v.address.street for m in v.mentions]
         model = []
         if self.use_model:
-            for e in doc.ents:
-                if e.label_ not in ORG_LABELS:
+            for e in entities:
+                if e.label not in ORG_LABELS:
                     continue
                 if any(e.start_char < ve and vs < e.end_char for vs, ve in venue_spans):
                     continue

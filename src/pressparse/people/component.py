@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import SPAN_KEYS, doc_text, register_extensions
+from ..extensions import SPAN_KEYS, doc_entities, doc_text, register_extensions
 from ..lang.de.roles import _build_lexicon, extra_roles
 from .rules import find_people
 from .spans import char_spans
@@ -44,7 +44,7 @@ class PeopleComponent:
         pattern_spans = self._pattern_spans
         text = doc_text(doc)
         model = (
-            [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS]
+            [(e.start_char, e.end_char) for e in doc_entities(doc) if e.label in PERSON_LABELS]
             if self.use_model else []
         )
         orgs = pattern_spans(text)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import SPAN_KEYS, doc_text, register_extensions
+from ..extensions import SPAN_KEYS, doc_entities, doc_text, register_extensions
 from ..people.spans import char_spans
 from ..schema import Venue
 from .rules import find_venues
@@ -43,7 +43,7 @@ class VenuesComponent:
         self.span_key = span_key
 
     def __call__(self, doc: Doc) -> Doc:
-        places = frozenset(e.text for e in doc.ents if e.label_ in LOC_LABELS)
+        places = frozenset(e.text for e in doc_entities(doc) if e.label in LOC_LABELS)
         people = doc._.pp_people or []
         blocked = [(m.start, m.end) for p in people for m in p.mentions]
         venues = venues_of_doc(doc, places, blocked)
