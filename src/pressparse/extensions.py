@@ -9,11 +9,15 @@ each factory and by `load()`, never as an import side effect of user code.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -89,10 +93,7 @@ def doc_text(doc: Doc) -> str:
     100-word release), and a Doc's text never changes, so components share one copy. The
     cache holds no Doc alive.
     """
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
-    return text
+    return _once(_TEXTS, doc, lambda: doc.text)
 
 
 def remember_text(doc: Doc, text: str) -> Doc:
@@ -110,17 +111,11 @@ def doc_sentences(doc: Doc) -> list[tuple[int, int]] | None:
     event components both need the offsets, after sentence boundaries are final. Same
     result as ``doc.sents`` (a sentence starts at token 0 and at every ``sent_start == 1``).
     """
-    found = _SENTENCES.get(doc)
-    if found is not None:
-        return found
     if not doc.has_annotation("SENT_START"):
         return None
     if "sents" in doc.user_hooks:
-        found = [(s.start_char, s.end_char) for s in doc.sents]
-    else:
-        found = _sentence_offsets(doc)
-    _SENTENCES[doc] = found
-    return found
+        return _once(_SENTENCES, doc, lambda: [(s.start_char, s.end_char) for s in doc.sents])
+    return _once(_SENTENCES, doc, lambda: _sentence_offsets(doc))
 
 
 def doc_entities(doc: Doc) -> tuple[Entity, ...]:
@@ -130,19 +125,23 @@ def doc_entities(doc: Doc) -> tuple[Entity, ...]:
     builds a Span object per entity (and a Token per entity token) on every ``doc.ents``.
     Read only after NER, when the entities are final.
     """
-    found = _ENTITIES.get(doc)
-    if found is None:
+    def read() -> tuple[Entity, ...]:
         text = doc_text(doc)
-        found = _ENTITIES[doc] = tuple(
-            Entity(e.start_char, e.end_char, e.label_, text[e.start_char : e.end_char])
-            for e in doc.ents
-        )
+        return tuple(Entity(e.start_char, e.end_char, e.label_, text[e.start_char : e.end_char])
+                     for e in doc.ents)
+
+    return _once(_ENTITIES, doc, read)
+
+
+def _once(table: weakref.WeakKeyDictionary[Doc, _T], doc: Doc, compute: Callable[[], _T]) -> _T:
+    """``table[doc]``, computed by ``compute()`` on first use (the per-Doc caches above)."""
+    found = table.get(doc)
+    if found is None:
+        found = table[doc] = compute()
     return found
 
 
 def _sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
-    from spacy.attrs import IDX, LENGTH, SENT_START
-
     if len(doc) == 0:
         return []
     table = doc.to_array([IDX, LENGTH, SENT_START]).astype("int64")

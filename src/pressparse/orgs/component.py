@@ -16,7 +16,6 @@ from ..people.spans import char_spans
 from .rules import find_orgs
 
 ORG_LABELS = ("ORG", "ORGANIZATION")
-LOC_LABELS = ("LOC", "GPE")
 
 
 class OrgsComponent:
@@ -28,25 +27,22 @@ class OrgsComponent:
         self.span_key = span_key
         # imported here, not at module level: venue rules import ours. Not in `__call__`
         # either: an import statement costs microseconds on every Doc.
-        from ..venues.component import venues_of_doc
+        from ..venues.component import venue_inputs, venues_of_doc
 
+        self._venue_inputs = venue_inputs
         self._venues_of_doc = venues_of_doc
 
     def __call__(self, doc: Doc) -> Doc:
-        venues_of_doc = self._venues_of_doc
         text = doc_text(doc)
-        entities = doc_entities(doc)
-        places = frozenset(e.text for e in entities if e.label in LOC_LABELS)
-        people = doc._.pp_people or []
-        person_spans = [(m.start, m.end) for p in people for m in p.mentions]
-        venues = venues_of_doc(doc, places, person_spans)  # reused by the venue component
+        places, person_spans = self._venue_inputs(doc)
+        venues = self._venues_of_doc(doc, places, person_spans)  # reused by the venue component
         venue_spans = [(m.start, m.end) for v in venues for m in v.mentions]
         # a place given with its street address is a venue, not also an organisation
         addressed = [(m.start, m.end) for v in venues if v.address is not None
                      and v.address.street for m in v.mentions]
         model = []
         if self.use_model:
-            for e in entities:
+            for e in doc_entities(doc):
                 if e.label not in ORG_LABELS:
                     continue
                 if any(e.start_char < ve and vs < e.end_char for vs, ve in venue_spans):

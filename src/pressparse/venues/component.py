@@ -22,6 +22,14 @@ LOC_LABELS = ("LOC", "GPE")
 FOUND_KEY = "pp_venues_found"
 
 
+def venue_inputs(doc: Doc) -> tuple[frozenset[str], list[tuple[int, int]]]:
+    """What venue finding reads from a Doc: the model's place names, and the spans of the
+    people found (no venue inside). The organisation component passes both on as well."""
+    places = frozenset(e.text for e in doc_entities(doc) if e.label in LOC_LABELS)
+    people = doc._.pp_people or []
+    return places, [(m.start, m.end) for p in people for m in p.mentions]
+
+
 def venues_of_doc(doc: Doc, places: frozenset[str], blocked: Sequence[tuple[int, int]]) -> list[Venue]:
     """`find_venues` for a Doc, run once: the organisation component needs the venues first
     (a venue is no organisation) and this component reports them. The result is kept on the
@@ -43,10 +51,7 @@ class VenuesComponent:
         self.span_key = span_key
 
     def __call__(self, doc: Doc) -> Doc:
-        places = frozenset(e.text for e in doc_entities(doc) if e.label in LOC_LABELS)
-        people = doc._.pp_people or []
-        blocked = [(m.start, m.end) for p in people for m in p.mentions]
-        venues = venues_of_doc(doc, places, blocked)
+        venues = venues_of_doc(doc, *venue_inputs(doc))
         doc.user_data.pop(FOUND_KEY, None)  # read by both components; not part of the result
         doc._.pp_venues = venues
         doc.spans[self.span_key] = char_spans(
