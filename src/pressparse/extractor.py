@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .chunking import hard_cuts, merge_records, remap_record, split_chunks
 from .extensions import add_warning
+from .gctune import fewer_collections
 from .hardening import harden_tokenizer, make_doc
 from .options import Options
 from .pipeline import build
@@ -132,12 +133,13 @@ class Extractor:
             for entry in prepared:
                 yield entry if isinstance(entry, Doc) else self._placeholder(entry)
 
-        for doc in self.nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-            error = doc.user_data.get("pp_error")
-            if error is not None:
-                yield ErrorRecord(**error)
-            else:
-                yield self._to_record(doc)
+        with fewer_collections():  # many short-lived objects, hardly any cyclic garbage
+            for doc in self.nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+                error = doc.user_data.get("pp_error")
+                if error is not None:
+                    yield ErrorRecord(**error)
+                else:
+                    yield self._to_record(doc)
 
     def _prepare(self, item: Any, errors: str) -> Doc | ErrorRecord:
         try:
