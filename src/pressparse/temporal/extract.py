@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..intervals import SpanUnion
-from .firstchar import FOLD_UNSAFE, required_literals
+from .firstchar import FOLD_UNSAFE, literal_alternation, required_literals
 from .resources import Resources, Rule, load_resources
 
 
@@ -304,11 +304,12 @@ def window_need(rule: Rule) -> frozenset[str] | None:
 
 
 def needle(need: frozenset[str] | None) -> re.Pattern[str] | None:
-    """One alternation of the need strings: a single C-level search per window instead of
-    one ``str.find`` per string (needs of keyword rules hold a dozen words and more)."""
+    """One search for all the need strings: a single C-level scan per window instead of one
+    ``str.find`` per string (needs of keyword rules hold a dozen words and more), written
+    as a trie so that the scan tests each character once, not each string."""
     if not need:
         return None
-    return re.compile("|".join(re.escape(s) for s in sorted(need, key=len, reverse=True)))
+    return re.compile(literal_alternation(need))
 
 
 def _plan(res: Resources) -> _Plan:

@@ -9,6 +9,7 @@ after one test. Patterns whose first character cannot be bounded are left unchan
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 try:  # Python >= 3.11
     from re import _constants as C  # type: ignore[attr-defined]
@@ -190,3 +191,27 @@ FOLD_UNSAFE = re.compile(
     "\u03d5\u03d6\u03f0\u03f1\u03f4\u03f5\u1e9b\u1e9e\u1fbe\u1fd3\u1fe3\u212a\u212b"
     "\ufb05\ufb06]"
 )
+
+
+def literal_alternation(strings: Iterable[str]) -> str:
+    """A pattern matching exactly ``strings``, as a trie of their characters.
+
+    ``a|ab|abc|b`` makes the engine try every string at every position; the trie
+    ``(?:a(?:b(?:c)?)?|b)`` tries each character once, and its first characters give the
+    engine a fast scan for where a match can begin. The strings are taken literally.
+    """
+    trie: dict[str, dict] = {}
+    for string in strings:
+        node = trie
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
