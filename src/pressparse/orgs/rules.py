@@ -33,7 +33,15 @@ from ..evaluate import name_stems
 from ..intervals import DisjointSpans, SpanUnion
 from ..lang.de.org_forms import ORG_DIR, org_forms
 from ..lang.de.roles import role_lexicon, word_list
-from ..people.words import Word, positions, positions_of, segment, starts_upper, word_index
+from ..people.words import (
+    SpellingTest,
+    Word,
+    positions,
+    positions_of,
+    segment,
+    starts_upper,
+    word_index,
+)
 from ..schema import Mention, Organization
 
 LOCATIVE = frozenset("in im aus nach ins zur zum vom bei beim durch".split())
@@ -236,7 +244,7 @@ def _for_base(word: str, heads: frozenset[str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1 << 16)  # pure: the word and the packaged forms
+@SpellingTest  # pure: the word and the packaged forms
 def _may_head(word: str) -> bool:
     """Whether a word can pass the first tests of `head_candidates` (a capitalised head,
     territorial or unit noun): it skips every other word."""
@@ -472,7 +480,7 @@ _QUOTED_APPOSITION = regex.compile(
 )
 
 
-@lru_cache(maxsize=1 << 16)  # pure: the word and the packaged forms
+@SpellingTest  # pure: the word and the packaged forms
 def _is_named_head(word: str) -> bool:
     """A noun after which `named_candidates` looks for a name ("Projekt", "Kinderchor")."""
     named = org_forms().named_heads

@@ -28,11 +28,11 @@ from functools import lru_cache
 import regex
 
 from ..intervals import DisjointSpans, SpanUnion
-from ..lang.de.roles import RoleMatch, role_lexicon
+from ..lang.de.roles import RoleLexicon, RoleMatch, role_lexicon
 from ..schema import Mention, Person
 from .intervals import FirstSpans, LineIndex
 from .names import fictional, first_name_gender, fold, honorifics, is_first_name, not_names, titles
-from .words import Word, positions, positions_of, segment, starts_upper
+from .words import SpellingTest, Word, positions, positions_of, segment, starts_upper
 
 PARTICLES = frozenset("von van de del di da zu vom v. ten ter le la du dos".split())
 #: Articles that belong to a name only right after "von"/"van" ("von der Leyen").
@@ -240,7 +240,7 @@ def _candidate(text: str, parts: Sequence[Word], rule: str, title: str | None) -
 
 
 # -- candidate rules ------------------------------------------------------------------------
-@lru_cache(maxsize=65536)  # pure (packaged name lists); asked for each distinct word
+@SpellingTest  # pure (packaged name lists); asked for each distinct word
 def _given_start(word: str) -> bool:
     """A word where `given_name_candidates` may read a name: a capitalised first name."""
     return is_first_name(word) and starts_upper(word)
@@ -317,6 +317,24 @@ def _month_date(text: str, words: Sequence[Word], parts: Sequence[Word]) -> bool
     return first > 0 and words[first - 1].text.rstrip(".").isdigit()
 
 
+#: Per role lexicon (the packaged one, or with a user's role files): its `_lead_test`.
+_LEAD_TESTS: dict[int, tuple[RoleLexicon, SpellingTest]] = {}
+
+
+def _lead_test(lex: RoleLexicon) -> SpellingTest:
+    """Whether a word can lead `context_candidates` to a name: a form of address, a title
+    or a role of ``lex``. One test per lexicon, so that verdicts never cross lexicons."""
+    found = _LEAD_TESTS.get(id(lex))
+    if found is None or found[0] is not lex:
+        address_forms, title_words_known = honorifics(), titles()
+        test = SpellingTest(
+            lambda t: t in address_forms or t in title_words_known or lex.match(t) is not None)
+        if len(_LEAD_TESTS) >= 16:  # lexicons of many role-file sets: keep a few
+            _LEAD_TESTS.clear()
+        found = _LEAD_TESTS[id(lex)] = (lex, test)
+    return found[1]
+
+
 def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str]) -> list[Candidate]:
     """people_role_1 / people_address_1 / people_title_1: a name after a role, "Frau", "Dr."."""
     lex = role_lexicon()
@@ -324,10 +342,7 @@ def context_candidates(text: str, words: Sequence[Word], known_surnames: set[str
     known_folded = {fold(s) for s in known_surnames}
     word_texts: set[str] | None = None  # built on first use, for `_genitive_of_known_word`
     out = []
-    leads = positions(
-        text,
-        lambda t: t in address_forms or t in title_words_known or lex.match(t) is not None,
-    )
+    leads = positions(text, _lead_test(lex))
     for i in leads:
         w = words[i]
         rule = None

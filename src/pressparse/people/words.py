@@ -10,7 +10,7 @@ every mention satisfies ``text[start:end] == mention``.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -113,10 +113,52 @@ def word_index(text: str) -> dict[str, list[int]]:
     return index
 
 
+class SpellingTest:
+    """A test of a word's spelling that remembers its verdicts across texts.
+
+    `positions` asks its test about every distinct spelling of a text, and most spellings
+    recur from release to release ("der", "Stadt", "Uhr"). Remembering which spellings pass
+    and which fail turns the per-text work into set operations in C plus a call for each
+    new spelling. Only for tests whose answer depends on the spelling alone (packaged
+    lexicons, not the text or a user's configuration).
+    """
+
+    __slots__ = ("test", "passed", "failed")
+
+    #: Remembered verdicts kept at most (both sets are emptied past it).
+    LIMIT = 100_000
+
+    def __init__(self, test: Callable[[str], object]) -> None:
+        self.test = test
+        self.passed: set[str] = set()
+        self.failed: set[str] = set()
+
+    def __call__(self, spelling: str) -> bool:
+        return spelling in self.passed or (
+            spelling not in self.failed and spelling in self.among((spelling,)))
+
+    def among(self, spellings: Iterable[str]) -> set[str]:
+        """The spellings (distinct) that pass the test."""
+        # `small - big` walks the small set: the cost is the text's, not the memory's
+        fresh = set(spellings) - self.passed - self.failed
+        if fresh:
+            if len(self.failed) > self.LIMIT:
+                self.passed.clear()
+                self.failed.clear()
+            for spelling in fresh:
+                (self.passed if self.test(spelling) else self.failed).add(spelling)
+        return self.passed.intersection(spellings)
+
+
 def positions(text: str, wanted: Callable[[str], object]) -> list[int]:
     """Indexes (ascending) of the words of ``text`` whose spelling satisfies ``wanted``,
-    asking once per distinct spelling."""
-    found = [idxs for t, idxs in word_index(text).items() if wanted(t)]
+    asking once per distinct spelling (a `SpellingTest` only about spellings it has not
+    seen in earlier texts)."""
+    index = word_index(text)
+    if isinstance(wanted, SpellingTest):
+        found = [index[t] for t in wanted.among(index)]
+    else:
+        found = [idxs for t, idxs in index.items() if wanted(t)]
     if len(found) == 1:
         return list(found[0])
     return sorted(chain.from_iterable(found))

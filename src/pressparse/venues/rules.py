@@ -32,7 +32,7 @@ from ..evaluate import name_stems
 from ..intervals import DisjointSpans, SpanUnion
 from ..lang.de.roles import LexiconError, data_lines, read_resource, word_list
 from ..orgs.rules import looks_like_place
-from ..people.words import Word, positions, segment
+from ..people.words import SpellingTest, Word, positions, segment
 from ..schema import Address, Mention, Venue
 
 VENUE_DIR = ("resources", "de", "venues")
@@ -338,7 +338,7 @@ def _locative_before(words: Sequence[Word], lo: int) -> tuple[bool, str]:
     return before in LOCATIVE or (before in ARTICLES and before2 in LOCATIVE), before
 
 
-@lru_cache(maxsize=1 << 16)  # pure: the word and the packaged lexicon
+@SpellingTest  # pure: the word and the packaged lexicon
 def _may_head_venue(word: str) -> bool:
     """Whether a word can give `venue_candidates` a venue head: it has one, is "Haus", is a
     bare venue noun, or is the first part of a split compound ("St.-Georg- Kapelle")."""
@@ -348,7 +348,7 @@ def _may_head_venue(word: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1 << 16)
+@SpellingTest  # pure: the word and the packaged lexicon
 def _is_locative(word: str) -> bool:
     return word.lower() in LOCATIVE
 
