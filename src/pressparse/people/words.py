@@ -123,30 +123,32 @@ class SpellingTest:
     lexicons, not the text or a user's configuration).
     """
 
-    __slots__ = ("test", "passed", "failed")
+    __slots__ = ("test", "passed", "seen")
 
-    #: Remembered verdicts kept at most (both sets are emptied past it).
+    #: Remembered verdicts kept at most (forgotten all at once past it).
     LIMIT = 100_000
 
     def __init__(self, test: Callable[[str], object]) -> None:
         self.test = test
         self.passed: set[str] = set()
-        self.failed: set[str] = set()
+        self.seen: set[str] = set()  # passed or failed
 
     def __call__(self, spelling: str) -> bool:
-        return spelling in self.passed or (
-            spelling not in self.failed and spelling in self.among((spelling,)))
+        if spelling not in self.seen:
+            self.among((spelling,))
+        return spelling in self.passed
 
     def among(self, spellings: Iterable[str]) -> set[str]:
         """The spellings (distinct) that pass the test."""
         # `small - big` walks the small set: the cost is the text's, not the memory's
-        fresh = set(spellings) - self.passed - self.failed
+        fresh = set(spellings) - self.seen
         if fresh:
-            if len(self.failed) > self.LIMIT:
+            if len(self.seen) > self.LIMIT:
                 self.passed.clear()
-                self.failed.clear()
-            for spelling in fresh:
-                (self.passed if self.test(spelling) else self.failed).add(spelling)
+                self.seen.clear()
+            test = self.test
+            self.passed.update([spelling for spelling in fresh if test(spelling)])
+            self.seen.update(fresh)
         return self.passed.intersection(spellings)
 
 
