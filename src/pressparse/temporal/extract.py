@@ -278,7 +278,7 @@ def primary_class(rule: Rule) -> str | None:
 
 
 _Need = "re.Pattern[str] | None"
-_NegativePlan = tuple[tuple[tuple[Rule, "str | None", _Need], ...], dict[str, _Need]]
+_NegativePlan = tuple[tuple[tuple[Rule, "str | None", _Need, bool], ...], dict[str, _Need]]
 _Plan = tuple[tuple[tuple[int, Rule, "str | None", _Need], ...], _NegativePlan]
 _PLANS: dict[int, tuple[Resources, _Plan]] = {}
 
@@ -325,13 +325,14 @@ def _plan(res: Resources) -> _Plan:
             (rule, _negative_gate(rule), required_literals(rule.regex, fold=True))
             for rule in res.negatives
         )
-        # per gate, every need string of its negatives: a window without any is skipped by all
+        # per gate, every need string of its selective negatives: a window without any is
+        # skipped by all of them at the cost of one search
         unions: dict[str, set[str]] = {}
         for _rule, gate, need in negatives:
-            if gate is not None and need is not None:
-                unions.setdefault(gate, set()).update(need)
+            if gate is not None and _selective(need):
+                unions.setdefault(gate, set()).update(need)  # type: ignore[arg-type]
         negative_plan = (
-            tuple((rule, gate, needle(need)) for rule, gate, need in negatives),
+            tuple((rule, gate, needle(need), _selective(need)) for rule, gate, need in negatives),
             {gate: needle(frozenset(strings)) for gate, strings in unions.items()},
         )
         cached = _PLANS[id(res)] = (res, (rules, negative_plan))
@@ -339,6 +340,12 @@ def _plan(res: Resources) -> _Plan:
 
 
 _NEGATIVE_REACH = 45
+
+
+def _selective(need: frozenset[str] | None) -> bool:
+    """Whether a need is rarely met: no string shorter than three characters ("m", "km",
+    "re" are in nearly every window, so a union holding them would pass every window)."""
+    return need is not None and min(map(len, need)) >= 3
 
 
 def _negatives(
@@ -352,7 +359,7 @@ def _negatives(
 
     With ``lower`` (the lower-cased text, where its case folding is exact) a window without
     any string of a rule's literal need is not searched; most windows hold no string of any
-    negative, which one search over the union of the needs tells once per window.
+    selective need, which one search over their union tells once per window.
     """
 
     def merged(spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -379,13 +386,14 @@ def _negatives(
             hopeful[gate] = [w for w in around[gate] if union.search(lower, w[0], w[1])]  # type: ignore[union-attr]
     spans: list[tuple[int, int]] = []
     linkish = "@" in text or "www." in text or "://" in text
-    for rule, gate, need in plan:
+    for rule, gate, need, selective in plan:
         if gate is None:
             if linkish:
                 spans.extend(m.span() for m in rule.regex.finditer(text))
             continue
         filtered = lower is not None and need is not None
-        for lo, hi in hopeful[gate] if filtered else around[gate]:
+        windows = hopeful[gate] if filtered and selective else around[gate]
+        for lo, hi in windows:
             if filtered and not need.search(lower, lo, hi):  # type: ignore[union-attr]
                 continue
             spans.extend(m.span() for m in rule.regex.finditer(text, lo, hi))
