@@ -10,6 +10,8 @@ because in a release's info box those lines are the label's arguments.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 WORD = re.compile(r"\w+(?:[-\u2010\u2011]\w+)*")
@@ -93,22 +95,41 @@ def units(
     """Sentence units with their paragraph index, clipped to paragraphs and to ``end``."""
     paras = paragraphs(text, end)
     raw: list[tuple[int, int, int]] = []
+    overlapping = _overlap_finder(sentences) if sentences else None
     for p_index, (p_start, p_end) in enumerate(paras):
-        if sentences:
-            inside = [
-                _strip(text, max(a, p_start), min(b, p_end))
-                for a, b in sentences
-                if a < p_end and b > p_start
-            ]
+        if overlapping is not None:
             # a sentence may still span a line break (headline without period)
-            spans = [s for a, b in inside for s in split_lines_only(text, a, b)]
+            spans = [
+                s
+                for a, b in overlapping(p_start, p_end)
+                for s in split_lines_only(text, max(a, p_start), min(b, p_end))
+            ]
         else:
             spans = split_sentences(text, p_start, p_end)
-        raw.extend((a, b, p_index) for a, b in spans if b > a)
+        raw.extend((a, b, p_index) for a, b in spans)  # (both splitters drop empty spans)
     return _join_labels(text, raw)
 
 
+def _overlap_finder(
+    sentences: list[tuple[int, int]],
+) -> Callable[[int, int], list[tuple[int, int]]]:
+    """``overlapping(start, end)``: the sentences with ``a < end and b > start``, in order.
+
+    Where starts and ends both ascend (spaCy's sentences do), those sentences are one slice,
+    found by bisection instead of a scan of all sentences per paragraph.
+    """
+    starts = [a for a, _ in sentences]
+    ends = [b for _, b in sentences]
+    if starts != sorted(starts) or ends != sorted(ends):
+        return lambda start, end: [(a, b) for a, b in sentences if a < end and b > start]
+    return lambda start, end: sentences[bisect_right(ends, start) : bisect_left(starts, end)]
+
+
 def split_lines_only(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stripped non-empty lines of text[start:end]."""
+    if text.find("\n", start, end) < 0:  # (most sentences are one line)
+        span = _strip(text, start, end)
+        return [span] if span[1] > span[0] else []
     return [s for s in (_strip(text, a, b) for a, b in _lines(text, start, end)) if s[1] > s[0]]
 
 
@@ -117,14 +138,13 @@ def _join_labels(text: str, raw: list[tuple[int, int, int]]) -> list[Unit]:
     i = 0
     while i < len(raw):
         start, end, para = raw[i]
-        label = text[start:end]
         j = i + 1
-        if label.endswith(":") and len(label) <= 40:
+        if end - start <= 40 and text[end - 1] == ":":  # (spans are non-empty)
             while (
                 j < len(raw)
                 and j - i <= 5
                 and raw[j][1] - raw[j][0] <= 80
-                and not text[raw[j][0] : raw[j][1]].endswith(":")
+                and text[raw[j][1] - 1] != ":"
             ):
                 end = raw[j][1]
                 j += 1
