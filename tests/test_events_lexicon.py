@@ -15,7 +15,8 @@ from pressparse.events import (
     parse_lexicon,
 )
 from pressparse.events.lexicon import noun_inflections
-from pressparse.events.triggers import match_noun
+from pressparse.events.segment import Unit
+from pressparse.events.triggers import Candidate, context_effect, match_noun
 from pressparse.extensions import SPAN_KEYS, register_extensions
 from pressparse.schema import Mention, TimeExpression, Venue
 
@@ -49,6 +50,49 @@ def test_bad_lines_name_file_and_line(line, message):
 def test_bad_context_rule_is_reported():
     with pytest.raises(LexiconError, match=r"contexts.tsv:1: effect must be"):
         parse_lexicon(contexts="ignore\t*\tleft\tfoo$\n", name="x")
+
+
+def _rule_by_rule(lex, type_, kind, left, right):
+    """The context effect the way the rules read: a blocking match wins over a reference."""
+    effect = None
+    for rule in lex.contexts:
+        if not rule.applies(type_) or (rule.effect == "reference" and kind == "verb"):
+            continue
+        if rule.pattern.search(left if rule.side == "left" else right):
+            if rule.effect == "block":
+                return "block"
+            effect = "reference"
+    return effect
+
+
+@pytest.mark.parametrize(
+    ("contexts", "groups"),
+    [
+        # joinable: one regex per side
+        (
+            "block\t*\tleft\tnicht\\s+$\nreference\t*\tleft\t\\bfür\\s+(?:die|das)\\s+$\n"
+            "block\t*\tright\t^\\s+\\d+\n",
+            2,
+        ),
+        # a back-reference and an inline global flag: the rules stay separate
+        (
+            "block\t*\tleft\t(\\w)\\1\\s+$\nreference\t*\tleft\t(?i)FÜR\\s+(?:die|das)\\s+$\n"
+            "reference\t*\tright\t^\\s+des\\b\n",
+            3,
+        ),
+    ],
+)
+def test_context_groups_give_the_rule_by_rule_effect(contexts, groups):
+    lex = parse_lexicon("festival\tnoun\tFest\n", contexts=contexts, name="x")
+    assert len(lex.context_groups("festival", "noun")) == groups
+    trig = lex.triggers[0]
+    for left in ("Wir feiern das ", "Karten für das ", "nicht ", "Der Ball ", "KARTEN FÜR DIE "):
+        for right in (" am Sonntag.", " 12, Münster", " des Vereins"):
+            text = left + "Fest" + right
+            unit = Unit(0, len(text), 0, 0)
+            cand = Candidate(trig, len(left), len(left) + 4, unit, "fest")
+            expected = _rule_by_rule(lex, "festival", "noun", left, right)
+            assert context_effect(text, cand, lex) == expected, text
 
 
 def test_inflections_and_compound_heads():

@@ -64,6 +64,58 @@ class Context:
         return not self.types or event_type in self.types
 
 
+@dataclass(frozen=True)
+class ContextGroup:
+    """Context rules of one side, searched as one regex: most triggers match no rule, and
+    one search of the context then replaces one per rule."""
+
+    side: str  # "left" | "right"
+    pattern: re.Pattern[str]  # matches where one of the rules matches
+    block: re.Pattern[str] | None  # matches where one of the blocking rules does (None: none)
+    need: frozenset[str] | None  # strings one of which every match contains (None: unknown)
+
+
+def join_contexts(
+    side: str, rules: list[tuple[Context, frozenset[str] | None]]
+) -> list[ContextGroup]:
+    """The rules (with their literal needs) of one side as one group, or one group per rule
+    where their regexes cannot be joined into an alternation that means the same: capturing
+    groups (a back-reference would change its target), different, verbose (a comment would
+    swallow the next rule) or inline global flags."""
+    if not rules:
+        return []
+    needs = [need for _, need in rules]
+    joined = _alternation([rule.pattern for rule, _ in rules])
+    if joined is None:
+        return [
+            ContextGroup(side, rule.pattern, rule.pattern if rule.effect == "block" else None, need)
+            for rule, need in rules
+        ]
+    blocking = [rule.pattern for rule, _ in rules if rule.effect == "block"]
+    return [
+        ContextGroup(
+            side,
+            joined,
+            _alternation(blocking) if blocking else None,
+            None if None in needs else frozenset().union(*needs),
+        )
+    ]
+
+
+def _alternation(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex that matches a string where one of `patterns` does, or None if there is no
+    safe way to write it."""
+    if len(patterns) == 1:
+        return patterns[0]
+    flags = patterns[0].flags
+    if flags & re.VERBOSE or any(p.flags != flags or p.groups for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)
+    except re.error:  # e.g. a global flag like "(?i)" that must open the whole pattern
+        return None
+
+
 @dataclass
 class Lexicon:
     """All trigger data with the lookup tables the matcher needs."""
@@ -90,8 +142,8 @@ class Lexicon:
     word_cache: dict[str, object] = field(default_factory=dict, repr=False)
     #: words known to be no trigger (a set, so a sentence's new words are one set difference)
     plain_words: set[str] = field(default_factory=set, repr=False)
-    #: (event type, trigger kind) -> the context rules that can act on it (`context_rules`)
-    context_cache: dict[tuple[str, str], tuple[tuple[int, Context], ...]] = field(
+    #: (event type, trigger kind) -> the context rules that can act on it (`context_groups`)
+    context_cache: dict[tuple[str, str], tuple[ContextGroup, ...]] = field(
         default_factory=dict, repr=False
     )
 
@@ -126,19 +178,24 @@ class Lexicon:
         return self
 
     def phrases_in(self, text: str) -> list[tuple[Trigger, frozenset[str] | None]]:
-        """The phrases that can match somewhere in `text`, each with its literal need.
+        """The phrases that can match somewhere in `text`, each with the strings of its
+        literal need that occur in `text` (None: no need known).
 
-        Each need string is looked for once, however many phrases share it.
+        Each need string is looked for once, however many phrases share it; a sentence of
+        the text then only looks for the strings the text has.
         """
-        present = {s for s in self.phrase_strings if s in text}
-        return [
-            (trig, need)
-            for trig, need in zip(self.phrases, self.phrase_needs, strict=True)
-            if need is None or not need.isdisjoint(present)
-        ]
+        present = frozenset(s for s in self.phrase_strings if s in text)
+        found: list[tuple[Trigger, frozenset[str] | None]] = []
+        for trig, need in zip(self.phrases, self.phrase_needs, strict=True):
+            if need is None:
+                found.append((trig, None))
+            elif not need.isdisjoint(present):
+                found.append((trig, need & present))
+        return found
 
-    def context_rules(self, event_type: str, kind: str) -> tuple[tuple[int, Context], ...]:
-        """(index, rule) of the context rules that apply to a trigger of this type and kind.
+    def context_groups(self, event_type: str, kind: str) -> tuple[ContextGroup, ...]:
+        """The context rules that apply to a trigger of this type and kind, per side as one
+        regex where they can be joined (`join_contexts`).
 
         Which rules apply depends on nothing else, so the filter runs once per pair instead
         of once per candidate and rule. Reference rules never act on verbs ("über die
@@ -147,10 +204,15 @@ class Lexicon:
         key = (event_type, kind)
         found = self.context_cache.get(key)
         if found is None:
-            found = self.context_cache[key] = tuple(
-                (k, rule)
-                for k, rule in enumerate(self.contexts)
+            rules = [
+                (rule, need)
+                for rule, need in zip(self.contexts, self.context_needs, strict=True)
                 if rule.applies(event_type) and not (rule.effect == "reference" and kind == "verb")
+            ]
+            found = self.context_cache[key] = tuple(
+                group
+                for side in ("left", "right")
+                for group in join_contexts(side, [(r, n) for r, n in rules if r.side == side])
             )
         return found
 

@@ -322,17 +322,41 @@ def find_candidates(
     organisation, not an event (`pressparse.intervals.SpanUnion(...).contains`). ``phrases`` are the phrase entries
     that can occur in the text at all (`Lexicon.phrases_in`, computed once per text).
     """
-    found = _phrase_candidates(text, unit, lex.phrases_in(text) if phrases is None else phrases)
-    phrase_spans = [(c.start, c.end) for c in found]
+    if phrases is None:
+        phrases = lex.phrases_in(text)
+    found = _phrase_candidates(text, unit, phrases) if phrases else []
     unit_words = WORD.findall(text, unit.start, unit.end)
     hits = _trigger_words(unit_words, lex)
-    matches: list[re.Match[str]] = []
-    for i, word in enumerate(unit_words):
+    if hits:
+        found += _word_candidates(text, unit, lex, unit_words, hits, found)
+    if not found:  # most sentences: no trigger, no context to check
+        return named_events(text, unit, found)
+    found.sort(key=lambda c: c.start)
+    kept = _in_context(text, unit, lex, in_name, found)
+    kept.extend(named_events(text, unit, kept))
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _word_candidates(
+    text: str,
+    unit: Unit,
+    lex: Lexicon,
+    unit_words: list[str],
+    hits: set[str],
+    phrase_found: list[Candidate],
+) -> list[Candidate]:
+    """Noun and verb candidates of a unit's trigger words (``hits``), in text order.
+
+    Words inside a phrase match, truncated first parts ("Integrations- und ...") and bare
+    nouns of square names are no candidates.
+    """
+    phrase_spans = [(c.start, c.end) for c in phrase_found]
+    found: list[Candidate] = []
+    matches = WORD.finditer(text, unit.start, unit.end)  # the same words as findall, in order
+    for word, m in zip(unit_words, matches, strict=True):
         if word not in hits:
             continue  # neither a trigger noun nor a trigger verb: nothing below applies
-        if not matches:  # the same words as findall, in the same order
-            matches = list(WORD.finditer(text, unit.start, unit.end))
-        m = matches[i]
         hit = _word_hit(word, lex)
         assert hit is not None
         start, end = m.span()
@@ -350,9 +374,20 @@ def find_candidates(
             found.append(cand)
         elif verbs:
             found.append(Candidate(verbs[0], start, end, unit, verbs[0].concept))
-    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _in_context(
+    text: str,
+    unit: Unit,
+    lex: Lexicon,
+    in_name: Callable[[int, int], bool],
+    found: list[Candidate],
+) -> list[Candidate]:
+    """The candidates outside organisation names that no context rule blocks, with their
+    unit text and whether a rule makes them a reference."""
     unit_text = text[unit.start : unit.end]
-    spots = ContextSpots(text, unit, lex)
+    spots = ContextSpots(text, unit)
     kept = []
     for cand in found:
         cand.unit_text = unit_text
@@ -363,8 +398,6 @@ def find_candidates(
             continue
         cand.reference = effect == "reference"
         kept.append(cand)
-    kept.extend(named_events(text, unit, kept))
-    kept.sort(key=lambda c: c.start)
     return kept
 
 
@@ -397,7 +430,7 @@ def _phrase_candidates(
 _TITLE = re.compile(
     r"\b(?:der|die|das|den|dem|des)\s+(?P<t>[„\"“»](?P<name>[A-ZÄÖÜ][^„\"“”»«\n]{1,40})[“”\"«])"
 )
-_TITLE_QUOTES = ("„", '"', "“", "»")
+_OPENING_QUOTE = re.compile('[„"“»]')  # the quotes `_TITLE` opens a title with
 _HAPPENS = re.compile(
     r"\b(?:fand|fanden|findet|finden)\b.*\bstatt\b|\bzu\s+Ende\b|\b(?:beginnt|begann|startet|"
     r"startete|endet|endete|geht|ging|lockt|lockte|läuft|lief)\b"
@@ -409,9 +442,11 @@ def named_events(text: str, unit: Unit, found: list[Candidate]) -> list[Candidat
     der „Wissenschaftsherbst“ zu Ende"). The type comes from the other triggers of the sentence
     (a series of talks is culture), else it is 'other'. A title right after a trigger noun is
     that trigger's name and no candidate of its own."""
-    sentence = text[unit.start : unit.end]
-    if not any(q in sentence for q in _TITLE_QUOTES) or not _HAPPENS.search(sentence):
+    if not _OPENING_QUOTE.search(text, unit.start, unit.end):
         return []  # (a title needs an opening quote; checked first because it is cheaper)
+    sentence = text[unit.start : unit.end]
+    if not _HAPPENS.search(sentence):
+        return []
     out = []
     for m in _TITLE.finditer(text, unit.start, unit.end):
         start, end = m.span("t")
@@ -434,27 +469,26 @@ _SHORT_UNIT = 400
 
 
 class ContextSpots:
-    """Per unit and context rule, where the rule's literal need can be found.
+    """Per unit and context need, where the need's strings can be found.
 
-    A rule can only match a left context that holds one of its need strings, so a trigger
-    before the first occurrence (or, for right contexts, after the last) skips the regex;
-    otherwise every trigger of a long sentence would search the whole sentence once per rule.
+    A context rule can only match a left context that holds one of its need strings, so a
+    trigger before the first occurrence (or, for right contexts, after the last) skips the
+    regex; otherwise every trigger of a long sentence would search the whole sentence.
     """
 
-    def __init__(self, text: str, unit: Unit, lex: Lexicon) -> None:
+    def __init__(self, text: str, unit: Unit) -> None:
         self.text = text
         self.unit = unit
-        self.needs = lex.context_needs
-        self.bounds: dict[int, tuple[int, int]] = {}
+        self.bounds: dict[frozenset[str], tuple[int, int]] = {}
 
-    def possible(self, k: int, side: str, start: int, end: int) -> bool:
-        """Whether rule k may match the context left of `start` / right of `end`."""
-        need = self.needs[k] if k < len(self.needs) else None
+    def possible(self, need: frozenset[str] | None, side: str, start: int, end: int) -> bool:
+        """Whether a regex with this `need` may match the context left of `start` / right of
+        `end`."""
         if need is None or self.unit.end - self.unit.start < _SHORT_UNIT:
             return True  # (in a short sentence the regex is cheaper than finding the need)
-        bounds = self.bounds.get(k)
+        bounds = self.bounds.get(need)
         if bounds is None:
-            bounds = self.bounds[k] = self._bounds(need)
+            bounds = self.bounds[need] = self._bounds(need)
         first_end, last_start = bounds
         return first_end <= start if side == "left" else last_start >= end
 
@@ -473,24 +507,26 @@ class ContextSpots:
 def context_effect(
     text: str, cand: Candidate, lex: Lexicon, spots: ContextSpots | None = None
 ) -> str | None:
-    """'block', 'reference' or None for a candidate, by the context rules."""
+    """'block', 'reference' or None for a candidate, by the context rules.
+
+    'block' when a blocking rule matches, else 'reference' when any rule does: the order of
+    the rules does not matter, so each side's rules are searched together
+    (`Lexicon.context_groups`) and the blocking ones only where one of them matched.
+    """
     if spots is None:
-        spots = ContextSpots(text, cand.unit, lex)
-    left = right = None
+        spots = ContextSpots(text, cand.unit)
     effect = None
-    for k, rule in lex.context_rules(cand.type, cand.kind):
-        if not spots.possible(k, rule.side, cand.start, cand.end):
+    for group in lex.context_groups(cand.type, cand.kind):
+        if not spots.possible(group.need, group.side, cand.start, cand.end):
             continue
-        if rule.side == "left":
-            if left is None:
-                left = text[cand.unit.start : cand.start]
-            hit = rule.pattern.search(left)
+        if group.side == "left":
+            context = text[cand.unit.start : cand.start]
         else:
-            if right is None:
-                right = text[cand.end : cand.unit.end]
-            hit = rule.pattern.search(right)
-        if hit:
-            if rule.effect == "block":
+            context = text[cand.end : cand.unit.end]
+        if group.pattern.search(context):
+            if group.block is group.pattern or (
+                group.block is not None and group.block.search(context)
+            ):
                 return "block"
             effect = "reference"
     return effect
