@@ -4,13 +4,17 @@
     python benchmarks/throughput.py --docs 1000 --rss 1000 5000 --model blank:de
 
 Generates an archive of realistic synthetic municipal press releases from templates (a JSON
-Lines file), then reports docs/s and words/s for
+Lines file; about 200 words each, as long as real releases: the 13 of the development set
+average 203 words), then reports docs/s and words/s for
 
 * the bare spaCy model (`nlp.pipe`, no pressparse components) on the same texts: reference,
   measured together with `Extractor.pipe` in alternating blocks of documents, so that the
   ratio of the two is not moved by the machine's speed drifting during the run,
 * `pressparse.batch.run` with 1 and 2 local worker processes,
 * the Dask engine (LocalCluster on loopback, 2 worker processes),
+* the bare model and `Extractor.pipe` again, paired the same way, on real releases: the
+  files of ``--texts`` (default ``data/samples``, or the gold files of an evaluation set),
+  each run ``--copies`` times,
 
 and the peak resident memory (RSS) of a 1-worker batch run over 1k and 5k documents, each in
 a fresh process (memory must not grow with archive size: the run streams).
@@ -45,6 +49,7 @@ VENUES = ["im Großen Sitzungssaal des Rathauses", "in der Stadthalle", "im Bür
           "auf dem Marktplatz", "in der Stadtbibliothek"]
 MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
           "September", "Oktober", "November", "Dezember"]
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 
 EVENTS = [
@@ -81,17 +86,75 @@ def _date(d: date) -> str:
     return f"{WEEKDAYS[d.weekday()]}, {d.day}. {MONTHS[d.month - 1]} {d.year}"
 
 
+ROLES_2 = ["Amtsleiterin", "Quartiersmanager", "Projektleiterin", "Sozialdezernent",
+           "Ortsbürgermeisterin", "Stadtbaurat", "Stadträtin"]
+VENUES_2 = ["im Foyer des Rathauses", "im Gemeindezentrum Süd", "in der Volkshochschule",
+            "im Stadtteilbüro am Markt", "in der Mensa der Gesamtschule"]
+BACKGROUND = [
+    "Hintergrund: Bereits im Jahr {earlier} hatte der Rat der Stadt {city} beschlossen, das "
+    "Thema gemeinsam mit der Bürgerschaft anzugehen. Seitdem wurden Konzepte erarbeitet, "
+    "Fachleute angehört und Fördermittel beim Land beantragt. Für das Vorhaben stehen rund "
+    "{million} Millionen Euro zur Verfügung, davon trägt das Land etwa die Hälfte.",
+    "Das Vorhaben ist Teil des Integrierten Stadtentwicklungskonzepts, das der Stadtrat im "
+    "{month} {earlier} verabschiedet hat. Umgesetzt wird es von der Verwaltung gemeinsam mit "
+    "dem Quartiersmanagement, den örtlichen Vereinen und der Bürgerstiftung {city}.",
+    "Seit {earlier} hat sich die Zahl der Teilnehmerinnen und Teilnehmer mehr als verdoppelt. "
+    "Im vergangenen Jahr kamen nach Angaben des Kulturamts rund {count} Besucherinnen und "
+    "Besucher, viele von ihnen aus den umliegenden Gemeinden des Landkreises.",
+    "Die Verwaltung hatte die Pläne bereits im Frühjahr im Ausschuss für {topic} vorgestellt. "
+    "Dabei wurden auch Anregungen aus der Bürgerschaft aufgenommen, etwa zusätzliche "
+    "Sitzbänke, mehr Abstellplätze für Fahrräder und eine bessere Beleuchtung der Fußwege.",
+]
+DETAILS = [
+    "Das Programm beginnt um {t1} Uhr mit einer Begrüßung durch {role2} {person2}. "
+    "Anschließend stellen Fachleute der Verwaltung den aktuellen Stand vor; ab {t2} Uhr "
+    "besteht Gelegenheit für Fragen und Gespräche an Thementischen. Das Ende ist gegen {t3} "
+    "Uhr geplant.",
+    "Für Kinder gibt es während der Veranstaltung eine Betreuung durch das Team des "
+    "Jugendzentrums. Gebärdensprachdolmetscher sind vor Ort. Wer nicht persönlich teilnehmen "
+    "kann, verfolgt die Veranstaltung im Livestream auf der Internetseite der Stadt.",
+    "Anmeldungen nimmt das Bürgerbüro bis zum {deadline} entgegen, telefonisch unter "
+    "0{area} {phone} oder per E-Mail. Die Zahl der Plätze ist begrenzt; berücksichtigt wird "
+    "die Reihenfolge der Anmeldungen.",
+]
+QUOTES_2 = [
+    "„Gerade die Rückmeldungen der Anwohnerinnen und Anwohner sind für uns sehr wertvoll“, "
+    "betont {role2} {person2}. „Wir wollen die Ergebnisse nicht nur dokumentieren, sondern in "
+    "die weitere Planung einfließen lassen.“",
+    "{role2} {person2} ergänzt: „Das ist ein gutes Beispiel dafür, was gelingen kann, wenn "
+    "Verwaltung, Vereine und Ehrenamtliche an einem Strang ziehen.“ Ein besonderer Dank gelte "
+    "dem Förderverein, der die Veranstaltung seit Jahren unterstützt.",
+]
+FOLLOW_UPS = [
+    "Ein weiterer Termin ist bereits geplant: Am {next_when} folgt eine zweite Veranstaltung "
+    "{venue2}, bei der die Ergebnisse vorgestellt werden.",
+    "Die Ergebnisse werden anschließend ausgewertet und im {next_month} dem Stadtrat "
+    "vorgelegt, der über das weitere Vorgehen entscheidet.",
+]
+
+
 def make_release(i: int, rng: random.Random) -> dict:
-    """One synthetic release: headline, 3-5 paragraphs, a quote, a contact line."""
+    """One synthetic release: headline, the event, quotes, background, programme details and
+    a contact line; 4-9 paragraphs, about 210 words on average (the real releases of the
+    development set average 203 words, our samples 244)."""
     published = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 1500))
     when = published + timedelta(days=rng.randrange(3, 40))
+    later = when + timedelta(days=rng.randrange(14, 60))
     city = rng.choice(CITIES)
+    hour = rng.choice([10, 14, 17, 18, 19])
     values = {
         "topic": rng.choice(TOPICS), "place": rng.choice(PLACES), "city": city,
         "street": rng.choice(STREETS), "venue": rng.choice(VENUES), "year": when.year,
-        "when": f"{_date(when)}, um {rng.choice([10, 14, 17, 18, 19])} Uhr",
+        "when": f"{_date(when)}, um {hour} Uhr",
         "until": _date(when + timedelta(days=rng.randrange(1, 20))),
         "deadline": _date(when - timedelta(days=2)),
+        "earlier": published.year - rng.randrange(1, 6), "month": rng.choice(MONTHS),
+        "million": rng.choice(["1,2", "2,5", "3,8", "4,1", "6,3"]),
+        "count": rng.randrange(8, 40) * 100, "t1": hour, "t2": f"{hour + 1}.30",
+        "t3": hour + 3, "area": rng.randrange(100, 999), "phone": rng.randrange(10000, 99999),
+        "person2": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "role2": rng.choice(ROLES_2),
+        "venue2": rng.choice(VENUES_2), "next_when": _date(later),
+        "next_month": MONTHS[later.month - 1],
     }
     title, body = rng.choice(EVENTS)
     person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
@@ -101,6 +164,14 @@ def make_release(i: int, rng: random.Random) -> dict:
         f"„Wir freuen uns auf einen regen Austausch“, sagt {role} {person}. Die Stadt "
         f"{city} setze damit ihre Reihe von Informationsangeboten fort, die im Jahr "
         f"{published.year} begonnen wurde.",
+    ]
+    for texts, chance in ((BACKGROUND, 0.8), (DETAILS, 0.7), (DETAILS, 0.4), (QUOTES_2, 0.7),
+                          (FOLLOW_UPS, 0.5)):
+        if rng.random() < chance:
+            paragraph = rng.choice(texts).format(**values)
+            if paragraph not in paragraphs:
+                paragraphs.append(paragraph)
+    paragraphs += [
         rng.choice([
             "Der Veranstaltungsort ist barrierefrei erreichbar. Parkplätze stehen in der "
             "Tiefgarage am Rathaus zur Verfügung.",
@@ -146,9 +217,28 @@ def _bare_model(model: str | None):
     return spacy.load(model or shipped_model_path())
 
 
-def paired_rows(path: Path, options: dict, model: str | None, n: int, batch_size: int,
+def real_releases(folder: Path, copies: int) -> list[dict]:
+    """The releases of ``folder`` (``*.txt``, or ``*.json`` with a "text" field), each
+    ``copies`` times. Every copy ends in its own number of newlines, so that caches keyed by
+    the whole text (word segmentation, organisation candidates) miss as they would on an
+    archive of distinct releases; the tokens stay the same."""
+    releases: dict[str, dict] = {}  # by file stem: a gold JSON with its text wins
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".txt":
+            releases.setdefault(path.stem, {"id": path.stem,
+                                            "text": path.read_text(encoding="utf-8")})
+        elif path.suffix == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("text"), str):
+                releases[path.stem] = {"id": path.stem, "text": data["text"],
+                                       "published": data.get("published")}
+    return [dict(r, id=f"{r['id']}-{k}", text=r["text"] + "\n" * (k + 1))
+            for k in range(copies) for r in releases.values()]
+
+
+def paired_rows(rows: list[dict], options: dict, model: str | None, batch_size: int,
                 block: int) -> tuple[float, float, int]:
-    """Seconds of the bare model and of `Extractor.pipe` over the same `n` texts, and words.
+    """Seconds of the bare model and of `Extractor.pipe` over the same texts, and words.
 
     The two run in alternating blocks of `block` documents in this one process (which goes
     first alternates too), so a drift in the machine's speed during the run, which on a
@@ -158,7 +248,6 @@ def paired_rows(path: Path, options: dict, model: str | None, n: int, batch_size
 
     nlp = _bare_model(model)
     extractor = pressparse.load(options["model"], require_ner=options["require_ner"])
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()][:n]
     bare_s = pipe_s = 0.0
     for number, first in enumerate(range(0, len(rows), block)):
         part = rows[first : first + block]
@@ -208,10 +297,16 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--chunk-size", type=int, default=64,
                         help="documents per part (small parts balance workers on small runs)")
-    parser.add_argument("--rows", nargs="*", default=["bare", "pipe", "w1", "w2", "dask"],
-                        help="bare and pipe are measured together, in alternating blocks")
+    parser.add_argument("--rows", nargs="*",
+                        default=["bare", "pipe", "w1", "w2", "dask", "real"],
+                        help="bare and pipe are measured together, in alternating blocks; "
+                             "real: the same pair on the releases of --texts")
     parser.add_argument("--block", type=int, default=250,
                         help="documents per alternating block of the bare and pipe rows")
+    parser.add_argument("--texts", type=Path, default=SAMPLES,
+                        help="folder of real releases for the 'real' rows (*.txt or *.json)")
+    parser.add_argument("--copies", type=int, default=20,
+                        help="times each release of --texts is run ('real' rows)")
     parser.add_argument("--_rss-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._rss_child:
@@ -229,8 +324,9 @@ def main() -> None:
     table: list[tuple[str, float, float, str]] = []
     bare_rate = None
     if "bare" in args.rows or "pipe" in args.rows:
-        bare_s, pipe_s, words = paired_rows(subset, options, args.model, args.docs,
-                                            args.batch_size, args.block)
+        rows = [json.loads(line) for line in subset.read_text(encoding="utf-8").splitlines()]
+        bare_s, pipe_s, words = paired_rows(rows, options, args.model, args.batch_size,
+                                            args.block)
         bare_rate = args.docs / bare_s
         rate = args.docs / pipe_s
         table.append(("bare spaCy nlp.pipe (reference)", bare_rate, words / bare_s, "100%"))
@@ -238,6 +334,17 @@ def main() -> None:
                       f"{100 * rate / bare_rate:.0f}%"))
         print(f"  done: bare {bare_rate:.1f} docs/s, Extractor.pipe {rate:.1f} docs/s "
               "(alternating blocks)", flush=True)
+    if "real" in args.rows:
+        rows = real_releases(args.texts, args.copies)
+        bare_s, pipe_s, words = paired_rows(rows, options, args.model, args.batch_size,
+                                            args.block)
+        name = f"{args.texts.name}/ x{args.copies}"
+        table.append((f"bare nlp.pipe, {name} (reference)", len(rows) / bare_s,
+                      words / bare_s, "100%"))
+        table.append((f"Extractor.pipe, {name}", len(rows) / pipe_s, words / pipe_s,
+                      f"{100 * bare_s / pipe_s:.0f}%"))
+        print(f"  done: real releases {name}: Extractor.pipe at {100 * bare_s / pipe_s:.0f}% "
+              "of the bare model (alternating blocks)", flush=True)
     for row, workers, engine in (("w1", 1, "local"), ("w2", 2, "local"), ("dask", 2, "dask")):
         if row not in args.rows:
             continue
