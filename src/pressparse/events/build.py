@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from ..intervals import SpanUnion
 from ..schema import Event, Mention, Organization, Participant, Person, TimeExpression, Venue
+from ..temporal.firstchar import required_literals
 from . import arguments as args
 from .lexicon import Lexicon
 from .naming import event_name
@@ -40,6 +41,20 @@ _FALLBACK_PLACE = re.compile(
     r"\b(?:[Bb]ei\s+(?:schlechtem\s+Wetter|Regen|schlechter\s+Witterung|Unwetter)|"
     r"weich\w*\s+(?:[\w-]+\s+){0,6}aus\b|Ausweich\w*|[Ss]chlechtwetter\w*)"
 )
+
+
+def _need(*patterns: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of one of `patterns` contains (None: unknown)."""
+    needs = [required_literals(p) for p in patterns]
+    return None if None in needs else frozenset().union(*needs)
+
+
+def _may_match(need: frozenset[str] | None, text: str) -> bool:
+    """Whether a regex with this `need` (`_need`) can match somewhere in `text`.
+
+    Cues that most releases lack are looked for once per text, not once per sentence.
+    """
+    return need is None or any(s in text for s in need)
 
 
 _DIGIT = re.compile(r"\d")
@@ -191,6 +206,9 @@ _Located = TypeVar("_Located", TimeExpression, args.VenueMention)
 
 def _by_unit(unit_list: list[Unit], items: list[_Located]) -> list[list[_Located]]:
     """Per unit, the items that start inside it, in their order in `items`."""
+    starts = [item.start for item in items]
+    if starts == sorted(starts):  # (the usual case: each unit's items are one slice)
+        return [items[bisect_left(starts, u.start) : bisect_left(starts, u.end)] for u in unit_list]
     return [[items[k] for k in ks] for ks in _indices_by_unit(unit_list, items)]
 
 
@@ -424,6 +442,8 @@ def set_clock_times(
     (XXXX-WXX-7T16:00) and the clock time is dropped from the event's view of the dates.
     """
     out = list(timexes)
+    if not any(t.type == "SET" and _WEEKLY.match(t.value) for t in out):
+        return out  # (nothing to do in most releases: no sentence has a weekly SET)
     dropped: set[int] = set()
     by_unit = _indices_by_unit(unit_list, out)
     for u, unit in enumerate(unit_list):
@@ -461,6 +481,7 @@ _NEXT_DAY = re.compile(
 _OTHER_YEAR = re.compile(
     r"\b(?:im|ein)\s+Jahr\s+(?P<d>zuvor|davor|darauf|danach)\b|\bein\s+Jahr\s+(?P<l>später)\b"
 )
+_RELATIVE_NEED = _need(_NEXT_DAY, _OTHER_YEAR)
 
 
 def relative_days(
@@ -473,6 +494,8 @@ def relative_days(
     "1874 gegründet, nachdem ein Großbrand im Jahr zuvor ...": the year before.
     """
     out = sorted(timexes, key=lambda t: t.start)
+    if not _may_match(_RELATIVE_NEED, text):
+        return out
     for unit in unit_list:
         cue = _NEXT_DAY.match(text, unit.start)
         if cue:
@@ -947,10 +970,9 @@ def _refine_spans(
     """"Die Reihe beginnt am 9. April und endet am 14. Mai": a sentence about the start and
     end of an event named before (by its head word or a pronoun) gives its first and last day."""
     for unit in unit_list:
-        if any(not c.reference for c in per_unit[unit.index]):
-            continue
+        # (the anchored match first: it is cheaper than looking at the candidates)
         subject = _SPAN_SUBJECT.match(text, unit.start, unit.end)
-        if subject is None:
+        if subject is None or any(not c.reference for c in per_unit[unit.index]):
             continue
         head = (subject.group("head") or "").lower()
         before = [d for d in drafts if d.main.start < unit.start]
