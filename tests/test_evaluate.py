@@ -132,3 +132,16 @@ def test_evaluate_micro_averages_over_documents():
 def test_evaluate_rejects_length_mismatch():
     with pytest.raises(ValueError):
         evaluate([{}], [])
+
+
+def test_c_stemmer_stems_as_the_python_one():
+    """name_stems runs on PyStemmer when installed; it must agree with snowballstemmer's own
+    Python German stemmer (the reference the scores were made with)."""
+    from snowballstemmer.german_stemmer import GermanStemmer
+
+    from pressparse.evaluate import _stemmer
+
+    words = ["bürgerwerkstatt", "stadtverwaltungen", "ausschüsse", "häuser", "straße",
+             "kindertagesstätte", "musikschule", "gemeinschaftsschulen", "feuerwehrhäusern",
+             "oberbürgermeisterin", "ortsvorsteher", "kulturzentrum", "ämter", "großen"]
+    assert _stemmer().stemWords(words) == GermanStemmer().stemWords(words)

@@ -101,6 +101,8 @@ def normalize_person(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
+    """The German Snowball stemmer; the C build (PyStemmer, a dependency) when available,
+    which `snowballstemmer` picks itself and which stems exactly as its Python code."""
     return snowballstemmer.stemmer("german")
 
 
