@@ -141,7 +141,7 @@ class SpellingTest:
     def among(self, spellings: Iterable[str]) -> set[str]:
         """The spellings (distinct) that pass the test."""
         # `small - big` walks the small set: the cost is the text's, not the memory's
-        fresh = set(spellings) - self.seen
+        fresh = (spellings if isinstance(spellings, (set, frozenset)) else set(spellings)) - self.seen
         if fresh:
             if len(self.seen) > self.LIMIT:
                 self.passed.clear()
@@ -152,13 +152,19 @@ class SpellingTest:
         return self.passed.intersection(spellings)
 
 
+@lru_cache(maxsize=64)
+def spellings(text: str) -> frozenset[str]:
+    """The distinct word spellings of ``text`` (cached: every `SpellingTest` asks)."""
+    return frozenset(word_index(text))
+
+
 def positions(text: str, wanted: Callable[[str], object]) -> list[int]:
     """Indexes (ascending) of the words of ``text`` whose spelling satisfies ``wanted``,
     asking once per distinct spelling (a `SpellingTest` only about spellings it has not
     seen in earlier texts)."""
     index = word_index(text)
     if isinstance(wanted, SpellingTest):
-        found = [index[t] for t in wanted.among(index)]
+        found = [index[t] for t in wanted.among(spellings(text))]
     else:
         found = [idxs for t, idxs in index.items() if wanted(t)]
     if len(found) == 1:
