@@ -88,15 +88,10 @@ def _is_participle(word: str) -> bool:
 def sentence_tense(sentence: str, res: Resources) -> str | None:
     """'past', 'future' or None from lexical cues (auxiliaries, participles, time words)."""
     cues = res.tables.get("tense", {})
-    past = future = 0
     lowered = sentence.lower()
     words = _WORD.findall(lowered)  # split once: used for the cues and the participles
-    for word in words:
-        cue = cues.get(word)
-        if cue == "past":
-            past += 1
-        elif cue == "future":
-            future += 1
+    found = list(map(cues.get, words))  # looked up and counted in C
+    past, future = found.count("past"), found.count("future")
     aux = set(_PERFECT_AUX.findall(lowered))
     if aux:
         participles = [w for w in words if _is_participle(w) and w.startswith("ge")]
