@@ -152,7 +152,7 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     # a later repetition of a multi-word organisation name that was not marked as a mention
     # ("die Radwerkstatt Coerde repariert ...") still names the organisation
     for surface in {m.text for o in inputs.organizations for m in o.mentions if " " in m.text}:
-        org_spans += [(h.start(), h.end()) for h in re.finditer(re.escape(surface), text)]
+        org_spans += _occurrences(text, surface)
     # "auf dem Prinzipalmarkt": a venue named by a compound of a generic head ("Markt") is a
     # square; markets with an entry of their own ("Weihnachtsmarkt") stay events
     org_spans += [(v.start, v.end) for v in vmentions if _square(text[v.start : v.end], lex)]
@@ -180,7 +180,9 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
             continue  # nothing to link; the unit's venues stay free for `_fallback_venues`
         owned_units.add(unit.index)
         in_unit = [
-            replace(v, locative=args.is_locative(text, v.start, unit.start, v.end))
+            args.VenueMention(
+                v.start, v.end, v.venue, args.is_locative(text, v.start, unit.start, v.end)
+            )
             for v in venues_of[unit.index]
         ]
         groups = args.group_dates(text, timexes_of[unit.index])
@@ -199,6 +201,17 @@ def extract_events(inputs: EventInputs, lex: Lexicon) -> list[Event]:
     _share_opening_venues(drafts)
     _fallback_venues(text, drafts, unit_list, per_unit, vmentions, owned_units)
     return [_finish(text, d, unit_list, inputs) for d in sorted(drafts, key=lambda d: d.main.start)]
+
+
+def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    """The non-overlapping occurrences of a non-empty string, left to right (what
+    ``re.finditer(re.escape(surface), text)`` finds, without compiling a regex per name)."""
+    spans = []
+    at = text.find(surface)
+    while at >= 0:
+        spans.append((at, at + len(surface)))
+        at = text.find(surface, at + len(surface))
+    return spans
 
 
 _Located = TypeVar("_Located", TimeExpression, args.VenueMention)

@@ -579,6 +579,8 @@ def absorb(cands: list[Candidate]) -> None:
     is its own event only for something that then runs: an exhibition, a market).
     Same-type verbs are the predicate of the noun ("Mit der Auszeichnung ... gewürdigt").
     """
+    if len(cands) < 2:
+        return  # (most sentences: a single trigger has nothing to absorb or be absorbed by)
     nouns = [c for c in cands if c.kind != "verb" and not c.reference]
     # a genitive attribute names whose event it is: "Festsitzung des Gemeinderats Oberau"
     for first, second in zip(nouns, nouns[1:], strict=False):
