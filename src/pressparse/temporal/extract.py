@@ -193,8 +193,9 @@ def class_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     Most tokens are words without any class: the text's distinct tokens minus the words
     known to be plain (one set difference) leave the few worth a look, and only their
     occurrences are visited; number classes depend on the next character, so every
-    number is visited. Offsets come from ``str.find`` walking the token list (a token cannot
-    begin in the non-token gap before it), which is cheaper than a second regex scan.
+    number is visited. Offsets come from ``str.find`` from one visited token to the next
+    (skipping occurrences inside longer tokens), which is cheaper than a second regex scan
+    or a step per token; the search never goes back, so it stays linear.
     """
     vocab = _vocabulary()
     tokens = _TOKEN.findall(text)
@@ -214,11 +215,15 @@ def class_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     size = len(text)
     pos = 0
     find = text.find
-    for token in tokens:
+    for token in filter(worth.__contains__, tokens):
         begin = find(token, pos)
-        pos = end = begin + len(token)
-        if token not in worth:
-            continue
+        end = begin + len(token)
+        # a token is a maximal run of [^\W_] (= str.isalnum) characters: skip occurrences
+        # inside a longer one; the first whole one after the last token visited is this one
+        while (begin and text[begin - 1].isalnum()) or (end < size and text[end].isalnum()):
+            begin = find(token, begin + 1)
+            end = begin + len(token)
+        pos = end
         classes = _token_classes(token, text[end : end + 1], vocab)
         if not classes:
             continue
