@@ -284,7 +284,9 @@ def primary_class(rule: Rule) -> str | None:
 
 _Need = "re.Pattern[str] | None"
 _NegativePlan = tuple[tuple[tuple[Rule, "str | None", _Need, bool], ...], dict[str, _Need]]
-_Plan = tuple[tuple[tuple[int, Rule, "str | None", _Need], ...], _NegativePlan]
+#: per trigger class (None: the whole text), its rules grouped by their need
+_RulePlan = tuple[tuple["str | None", tuple[tuple[_Need, tuple[tuple[int, Rule], ...]], ...]], ...]
+_Plan = tuple[_RulePlan, _NegativePlan]
 _PLANS: dict[int, tuple[Resources, _Plan]] = {}
 
 #: A raw match: (minus length, rule order, start, end, rule, match). Candidates are only
@@ -322,9 +324,14 @@ def _plan(res: Resources) -> _Plan:
     hold (computed once per resources)."""
     cached = _PLANS.get(id(res))
     if cached is None or cached[0] is not res:
+        # rules of one class with the same need share one search per window
+        grouped: dict[str | None, dict[frozenset[str] | None, list[tuple[int, Rule]]]] = {}
+        for order, rule in enumerate(res.rules):
+            needs = grouped.setdefault(primary_class(rule), {})
+            needs.setdefault(window_need(rule), []).append((order, rule))
         rules = tuple(
-            (order, rule, primary_class(rule), needle(window_need(rule)))
-            for order, rule in enumerate(res.rules)
+            (cls, tuple((needle(need), tuple(members)) for need, members in needs.items()))
+            for cls, needs in grouped.items()
         )
         negatives = tuple(
             (rule, _negative_gate(rule), required_literals(rule.regex, fold=True))
@@ -423,16 +430,17 @@ def find_candidates(text: str, res: Resources, *, windowed: bool = True) -> list
     # lower case for the literal needs; exact only where it has the regex engine's case folding
     lower = text.lower()
     foldable = len(lower) == len(text) and not FOLD_UNSAFE.search(text)
-    found: list[_Found] = []
-    for order, rule, cls, need in rule_plan:
-        spans = windows.get(cls, ()) if cls else whole
-        for seg_start, seg_end in spans:
-            if need is not None and foldable and not need.search(lower, seg_start, seg_end):
-                continue  # the window lacks every string a match must contain
-            for m in rule.regex.finditer(text, seg_start, seg_end):
-                start, end = m.span()
-                if start != end:
-                    found.append((start - end, order, start, end, rule, m))
+    found: list[_Found] = []  # in no particular order: ranked below
+    for cls, groups in rule_plan:
+        for seg_start, seg_end in windows.get(cls, ()) if cls else whole:
+            for need, members in groups:
+                if need is not None and foldable and not need.search(lower, seg_start, seg_end):
+                    continue  # the window lacks every string a match must contain
+                for order, rule in members:
+                    for m in rule.regex.finditer(text, seg_start, seg_end):
+                        start, end = m.span()
+                        if start != end:
+                            found.append((start - end, order, start, end, rule, m))
     if not found:
         return []
     negatives = _negatives(
