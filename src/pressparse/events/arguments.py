@@ -285,13 +285,15 @@ def assign_dates(
             result[owner].append(group)
     free = _Groups([g for k, g in enumerate(groups) if k not in claimed])
     every = _Groups(groups)
-    breaks = _hard_breaks(text, cands, groups)
+    breaks: list[int] | None = None  # (only verbs need them: found for the first verb)
     for i in active:
         cand = cands[i]
         if result[i]:
             continue
         pool = free.items
         if cand.kind == "verb":
+            if breaks is None:
+                breaks = _hard_breaks(text, cands, groups)
             # a verb's date stands in its own clause
             pool = _same_clause_groups(text, cand, free, breaks)
             if not pool and not free.items:

@@ -58,7 +58,10 @@ def noun_name(text: str, cand: Candidate) -> str:
 
 def event_name(text: str, main: Candidate, mentions: list[Candidate]) -> str:
     """The best name among an event's mentions."""
-    best = max(mentions, key=lambda c: (_score(c, text), -c.start))
+    if len(mentions) == 1:  # (most events: nothing to choose from)
+        best = mentions[0]
+    else:
+        best = max(mentions, key=lambda c: (_score(c, text), -c.start))
     if best.kind == "noun":
         return noun_name(text, best)
     if best.trigger.label:

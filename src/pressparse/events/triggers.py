@@ -223,12 +223,15 @@ _SPACE = re.compile(r"\s")
 _NON_SPACE_RUN = re.compile(r"\S+")
 
 
-def _left_context(text: str, unit: Unit, start: int) -> tuple[str, list[str]]:
+def _left_context(
+    text: str, unit: Unit, start: int, words: list[str] | None = None
+) -> tuple[str, list[str]]:
     """The text of the unit before `start` and its words, or a tail of both that gives the
     same results in `_introduce`: it starts at a space (no word or match crosses it), holds
     at least four non-space runs (the ordinal and 'zeitgleich mit' patterns span at most
     three) and at least seven words (the determiner search looks at six). A trigger late in
-    a long sentence thus costs the same as one early in it."""
+    a long sentence thus costs the same as one early in it. ``words``: the unit's words
+    before `start` where the caller has them."""
     begin = max(unit.start, start - _LEFT_REACH)
     if begin > unit.start:
         space = _SPACE.search(text, begin, start)
@@ -237,12 +240,13 @@ def _left_context(text: str, unit: Unit, start: int) -> tuple[str, list[str]]:
             words_ = WORD.findall(text, space.start(), start)
             if len(words_) >= 7 and len(_NON_SPACE_RUN.findall(tail)) >= 4:
                 return tail, words_
-    return text[unit.start : start], _left_words(text, unit, start)
+    return text[unit.start : start], _left_words(text, unit, start) if words is None else words
 
 
-def _introduce(cand: Candidate, text: str) -> None:
-    """Fill determiner, novelty, ordinal and containment from the words before a noun."""
-    left, before = _left_context(text, cand.unit, cand.start)
+def _introduce(cand: Candidate, text: str, words: list[str] | None = None) -> None:
+    """Fill determiner, novelty, ordinal and containment from the words before a noun
+    (``words``, where the caller has them: the unit's words before it)."""
+    left, before = _left_context(text, cand.unit, cand.start, words)
     # an ordinal directly before: "4. Klimakonferenz", "12. öffentlichen Sitzung"
     ordinal = _ORDINAL_BEFORE.search(left)
     if ordinal:
@@ -354,7 +358,7 @@ def _word_candidates(
     phrase_spans = [(c.start, c.end) for c in phrase_found]
     found: list[Candidate] = []
     matches = WORD.finditer(text, unit.start, unit.end)  # the same words as findall, in order
-    for word, m in zip(unit_words, matches, strict=True):
+    for i, (word, m) in enumerate(zip(unit_words, matches, strict=True)):
         if word not in hits:
             continue  # neither a trigger noun nor a trigger verb: nothing below applies
         hit = _word_hit(word, lex)
@@ -370,7 +374,8 @@ def _word_candidates(
                 continue
             trig, concept, plural = noun
             cand = Candidate(trig, start, end, unit, concept, plural=plural)
-            _introduce(cand, text)
+            # (the words before the i-th word of the unit are the unit's first i words)
+            _introduce(cand, text, unit_words[:i])
             found.append(cand)
         elif verbs:
             found.append(Candidate(verbs[0], start, end, unit, verbs[0].concept))
