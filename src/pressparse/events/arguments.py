@@ -131,10 +131,15 @@ def _resolve(text: str, group: DateGroup, unit_start: int) -> When:
     items = group.items
     day = next((t.value for t in items if t.type == "DATE" and _DAY.match(t.value)), None)
     # "am 20. Juli und 21. Juli, jeweils um 19 Uhr": a daily clock time goes on the day
-    times = [
-        t for t in items if t.type == "TIME" or (day and t.value.startswith("XXXX-XX-XXT"))
-    ]
-    dates = [t for t in items if t.type in ("DATE", "SET") and t not in times]
+    times: list[TimeExpression] = []
+    dates: list[TimeExpression] = []
+    for t in items:
+        if t.type == "TIME" or (day and t.value.startswith("XXXX-XX-XXT")):
+            times.append(t)
+        elif t.type in ("DATE", "SET"):
+            # (not `t not in times`, which compares models field by field: an item equal to
+            # a time passes the time test itself)
+            dates.append(t)
     day = next((d.value for d in dates if _DAY.match(d.value)), None)
     when = When(has_time=True, groups=[group], clock=bool(times) or any("T" in d.value for d in dates if d.type == "SET"))
     left = text[max(unit_start, items[0].start - 25) : items[0].start]

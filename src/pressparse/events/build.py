@@ -259,9 +259,12 @@ def programme_days(timexes: list[TimeExpression]) -> list[TimeExpression]:
     with that weekday, even where it was resolved against the publication date to another
     week. A later full date outside the range ends the programme.
     """
+    ordered = sorted(timexes, key=lambda t: (t.start, t.end))
+    date_starts = [t.start for t in ordered if t.type == "DATE"]
+    if len(set(date_starts)) == len(date_starts):
+        return ordered  # no range (two DATEs at one offset), so no programme (most releases)
     window: tuple[date, date] | None = None
     out: list[TimeExpression] = []
-    ordered = sorted(timexes, key=lambda t: (t.start, t.end))
     i = 0
     while i < len(ordered):
         timex = ordered[i]
