@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from ..schema import EVENT_TYPES
 from ..temporal.firstchar import required_literals
@@ -62,6 +63,15 @@ class Context:
 
     def applies(self, event_type: str) -> bool:
         return not self.types or event_type in self.types
+
+
+class TextPhrases(NamedTuple):
+    """The phrase entries that can match in one text (`Lexicon.phrases_in`)."""
+
+    #: each with the strings of its literal need found in the text (None: no need known)
+    entries: list[tuple[Trigger, frozenset[str] | None]]
+    #: every need string found in the text
+    strings: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -177,7 +187,7 @@ class Lexicon:
         self.context_needs = [required_literals(c.pattern) for c in self.contexts]
         return self
 
-    def phrases_in(self, text: str) -> list[tuple[Trigger, frozenset[str] | None]]:
+    def phrases_in(self, text: str) -> TextPhrases:
         """The phrases that can match somewhere in `text`, each with the strings of its
         literal need that occur in `text` (None: no need known).
 
@@ -185,13 +195,13 @@ class Lexicon:
         the text then only looks for the strings the text has.
         """
         present = frozenset(s for s in self.phrase_strings if s in text)
-        found: list[tuple[Trigger, frozenset[str] | None]] = []
+        entries: list[tuple[Trigger, frozenset[str] | None]] = []
         for trig, need in zip(self.phrases, self.phrase_needs, strict=True):
             if need is None:
-                found.append((trig, None))
+                entries.append((trig, None))
             elif not need.isdisjoint(present):
-                found.append((trig, need & present))
-        return found
+                entries.append((trig, need & present))
+        return TextPhrases(entries, present)
 
     def context_groups(self, event_type: str, kind: str) -> tuple[ContextGroup, ...]:
         """The context rules that apply to a trigger of this type and kind, per side as one

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, Trigger
+from .lexicon import Lexicon, TextPhrases, Trigger
 from .segment import CLAUSE_BREAK, WORD, Unit
 
 DEFINITE = frozenset(
@@ -317,7 +317,7 @@ def find_candidates(
     unit: Unit,
     lex: Lexicon,
     in_name: Callable[[int, int], bool] = _no_name,
-    phrases: list[tuple[Trigger, frozenset[str] | None]] | None = None,
+    phrases: TextPhrases | None = None,
 ) -> list[Candidate]:
     """All trigger occurrences in one unit, in text order, contexts applied.
 
@@ -328,7 +328,7 @@ def find_candidates(
     """
     if phrases is None:
         phrases = lex.phrases_in(text)
-    found = _phrase_candidates(text, unit, phrases) if phrases else []
+    found = _phrase_candidates(text, unit, phrases) if phrases.entries else []
     unit_words = WORD.findall(text, unit.start, unit.end)
     hits = _trigger_words(unit_words, lex)
     if hits:
@@ -406,18 +406,18 @@ def _in_context(
     return kept
 
 
-def _phrase_candidates(
-    text: str, unit: Unit, phrases: list[tuple[Trigger, frozenset[str] | None]]
-) -> list[Candidate]:
+def _phrase_candidates(text: str, unit: Unit, phrases: TextPhrases) -> list[Candidate]:
     """Phrase matches of one unit, earlier entries first; a later overlapping one is dropped.
 
     A phrase whose literal need does not occur in the unit cannot match there, so its regex
-    (some scan every word: "[\\w-]*(?:Ausschuss|...)") is not run.
+    (some scan every word: "[\\w-]*(?:Ausschuss|...)") is not run. The text's need strings
+    are looked for in the unit once, not once per phrase that needs them.
     """
+    here = {s for s in phrases.strings if text.find(s, unit.start, unit.end) >= 0}
     found: list[Candidate] = []
     spans: list[tuple[int, int]] = []
-    for trig, need in phrases:
-        if need is not None and not any(text.find(s, unit.start, unit.end) >= 0 for s in need):
+    for trig, need in phrases.entries:
+        if need is not None and need.isdisjoint(here):
             continue
         pattern = trig.pattern
         assert pattern is not None
