@@ -2,6 +2,7 @@
 
     python benchmarks/components.py                 # 600 generated releases, 3 passes
     python benchmarks/components.py --docs 1000 --passes 2
+    python benchmarks/components.py --texts data/samples --docs 320
 
 Generates releases with the same templates as `throughput.py`, makes their Docs as the
 `Extractor` does (`hardening.make_doc`), runs the model's own components once, then times
@@ -15,8 +16,9 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from pathlib import Path
 
-from throughput import make_release  # benchmarks/ is on sys.path when run as a script
+from throughput import make_release, real_releases  # benchmarks/ is on sys.path
 
 import pressparse
 from pressparse.extensions import remember_text
@@ -31,9 +33,16 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=600)
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--texts", type=Path, default=None,
+                        help="time real releases (*.txt / gold *.json of a folder, repeated "
+                             "with distinct endings up to --docs) instead of generated ones")
     args = parser.parse_args()
-    rng = random.Random(7)
-    texts = [make_release(i, rng)["text"] for i in range(args.docs)]
+    if args.texts is None:
+        rng = random.Random(7)
+        texts = [make_release(i, rng)["text"] for i in range(args.docs)]
+    else:
+        count = len(real_releases(args.texts, 1))
+        texts = [r["text"] for r in real_releases(args.texts, -(-args.docs // count))]
     nlp = pressparse.load(args.model).nlp
     names = nlp.pipe_names
     split = names.index(OURS_FROM)
