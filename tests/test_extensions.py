@@ -26,3 +26,21 @@ def test_doc_text_is_built_once_or_taken_from_remember_text() -> None:
     assert doc_text(doc) == doc.text
     other = remember_text(nlp("Rathaus"), "Rathaus")
     assert doc_text(other) == "Rathaus"
+
+
+def test_span_values_are_the_public_values() -> None:
+    from pressparse.extensions import span_values
+
+    for name, kwargs in (("pp_test_plain", {"default": None}),
+                         ("pp_test_getter", {"getter": lambda span: span.text.upper()})):
+        if not Span.has_extension(name):
+            Span.set_extension(name, **kwargs)
+    nlp = spacy.blank("de")
+    doc = nlp("Am Montag tagt der Rat im Rathaus.")
+    spans = [Span(doc, 0, 2), Span(doc, 3, 5), Span(doc, 5, 7)]
+    spans[0]._.pp_test_plain = "a"  # spans[1] keeps the default
+    spans[2]._.pp_test_plain = {"b": 1}
+    assert span_values(doc, spans, "pp_test_plain") == ["a", None, {"b": 1}]
+    assert span_values(doc, spans[1:], "pp_test_plain") == [None, {"b": 1}]  # slow path
+    assert span_values(doc, spans, "pp_test_getter") == ["AM MONTAG", "TAGT DER", "RAT IM"]
+    assert span_values(doc, [], "pp_test_plain") == []

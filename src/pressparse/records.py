@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .extensions import SPAN_KEYS, doc_text
+from .extensions import SPAN_KEYS, doc_text, span_values
 from .schema import Mention, PressRelease, TimeExpression
 
 
@@ -19,8 +19,7 @@ def collect_dates(doc: Doc) -> list[TimeExpression]:
         return []
     seen: set[tuple[int, int, str, str]] = set()
     dates: list[TimeExpression] = []
-    for span in doc.spans[key]:
-        timex = span._.pp_timex
+    for timex in span_values(doc, list(doc.spans[key]), "pp_timex"):
         if timex is None:
             continue
         ident = (timex.start, timex.end, timex.type, timex.value)
