@@ -24,15 +24,16 @@ def doc_inputs(doc: Doc) -> EventInputs:
     key = SPAN_KEYS["dates"]
     if key in doc.spans:
         dates = [t for t in span_values(doc, list(doc.spans[key]), "pp_timex") if t is not None]
+    ext = doc._  # (one Underscore object for the five reads, not one each)
     return EventInputs(
         text=doc_text(doc),
-        published=doc._.pp_published,
-        body_end=doc._.pp_body_end,
+        published=ext.pp_published,
+        body_end=ext.pp_body_end,
         sentences=sentences,
         dates=dates,
-        venues=list(doc._.pp_venues or []),
-        people=list(doc._.pp_people or []),
-        organizations=list(doc._.pp_organizations or []),
+        venues=list(ext.pp_venues or []),
+        people=list(ext.pp_people or []),
+        organizations=list(ext.pp_organizations or []),
     )
 
 

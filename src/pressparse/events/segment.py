@@ -98,15 +98,13 @@ def units(
     overlapping = _overlap_finder(sentences) if sentences else None
     for p_index, (p_start, p_end) in enumerate(paras):
         if overlapping is not None:
-            # a sentence may still span a line break (headline without period)
-            spans = [
-                s
-                for a, b in overlapping(p_start, p_end)
-                for s in split_lines_only(text, max(a, p_start), min(b, p_end))
-            ]
+            spans = []
+            for a, b in overlapping(p_start, p_end):
+                # a sentence may still span a line break (headline without period)
+                spans += split_lines_only(text, max(a, p_start), min(b, p_end))
         else:
             spans = split_sentences(text, p_start, p_end)
-        raw.extend((a, b, p_index) for a, b in spans)  # (both splitters drop empty spans)
+        raw += [(a, b, p_index) for a, b in spans]  # (both splitters drop empty spans)
     return _join_labels(text, raw)
 
 
