@@ -14,7 +14,6 @@ from pressparse.events import (
     load_lexicon_dir,
     parse_lexicon,
 )
-from pressparse.events.component import span_values
 from pressparse.events.lexicon import noun_inflections
 from pressparse.events.segment import Unit
 from pressparse.events.triggers import Candidate, context_effect, match_noun
@@ -168,20 +167,3 @@ def test_component_writes_events_and_trigger_spans(tmp_path):
     doc2 = _doc(nlp2, text2, [("4. Mai", "DATE", "2025-05-04")], [])
     doc2 = nlp2.get_pipe("pressparse_events")(doc2)
     assert [e.type for e in doc2._.pp_events] == ["other"]
-
-
-def test_span_values_read_what_span_underscore_reads():
-    register_extensions()
-    doc = spacy.blank("de").make_doc("Am 4. Mai und am 5. Mai feiern wir.")
-    spans = [doc[1:3], doc[5:7], doc[0:1]]
-    for span, day in zip(spans[:2], ("04", "05"), strict=True):
-        span._.pp_timex = TimeExpression(
-            text=span.text, start=span.start_char, end=span.end_char, type="DATE", value=f"2025-05-{day}"
-        )
-    for order in (spans, spans[::-1]):  # the first span with a value or without one
-        assert span_values(doc, order, "pp_timex") == [s._.pp_timex for s in order]
-    Span.set_extension("pp_test_length", getter=len, force=True)
-    try:
-        assert span_values(doc, spans, "pp_test_length") == [2, 2, 1]
-    finally:
-        Span.remove_extension("pp_test_length")

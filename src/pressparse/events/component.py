@@ -10,9 +10,9 @@ Users extend the trigger lexicon with ``config={"lexicon_paths": [...]}`` (see
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from ..extensions import SPAN_KEYS, doc_sentences, doc_text, register_extensions
+from ..extensions import SPAN_KEYS, doc_sentences, doc_text, register_extensions, span_values
 from .build import EventInputs, extract_events
 from .lexicon import Lexicon, load_lexicon
 
@@ -35,28 +35,6 @@ def doc_inputs(doc: Doc) -> EventInputs:
         people=list(ext.pp_people or []),
         organizations=list(ext.pp_organizations or []),
     )
-
-
-def span_values(doc: Doc, spans: list[Span], name: str) -> list[object]:
-    """``span._.<name>`` for each span of ``doc``.
-
-    Each ``span._`` builds an Underscore object (about 1.5 µs a span). spaCy keeps the value
-    of an attribute extension (one without getter or method) in ``doc.user_data`` under
-    ``("._.", name, start_char, end_char)``; the values are read from there once the first
-    span's value, read through the public attribute, is found there too.
-    """
-    default, method, getter, _ = Span.get_extension(name)
-    data = doc.user_data
-    # (spaCy stores a copy of a mutable default on first access, so those take the slow path)
-    plain = method is None and getter is None and not isinstance(default, (dict, list, set))
-    if spans and plain:
-        first = spans[0]
-        value = getattr(first._, name)  # (a set value, not the default, proves the place)
-        if value is not default and value is data.get(
-            ("._.", name, first.start_char, first.end_char)
-        ):
-            return [data.get(("._.", name, s.start_char, s.end_char), default) for s in spans]
-    return [getattr(s._, name) for s in spans]
 
 
 class EventExtractor:
