@@ -125,7 +125,8 @@ class Extractor:
         """Yield one record per input, in input order.
 
         With ``errors="record"`` an input that cannot be processed yields an `ErrorRecord`
-        with its reason instead of raising, so batch runs lose nothing.
+        with its reason instead of raising, so batch runs lose nothing. While the stream is
+        consumed, the garbage collector's first threshold is raised (`pressparse.gctune`).
         """
         prepared = (self._prepare(item, errors) for item in items)
 
