@@ -140,8 +140,9 @@ class SpellingTest:
 
     def among(self, spellings: Iterable[str]) -> set[str]:
         """The spellings (distinct) that pass the test."""
-        # `small - big` walks the small set: the cost is the text's, not the memory's
-        fresh = (spellings if isinstance(spellings, (set, frozenset)) else set(spellings)) - self.seen
+        if not isinstance(spellings, (set, frozenset)):
+            spellings = set(spellings)
+        fresh = spellings - self.seen  # walks the small set: the text's cost, not the memory's
         if fresh:
             if len(self.seen) > self.LIMIT:
                 self.passed.clear()
