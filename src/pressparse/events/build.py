@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ..intervals import SpanUnion
 from ..schema import Event, Mention, Organization, Participant, Person, TimeExpression, Venue
-from ..temporal.firstchar import required_literals
+from ..temporal.firstchar import any_need, required_literals
 from . import arguments as args
 from .lexicon import Lexicon
 from .naming import event_name
@@ -43,14 +43,8 @@ _FALLBACK_PLACE = re.compile(
 )
 
 
-def _need(*patterns: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings one of which every match of one of `patterns` contains (None: unknown)."""
-    needs = [required_literals(p) for p in patterns]
-    return None if None in needs else frozenset().union(*needs)
-
-
 def _may_match(need: frozenset[str] | None, text: str) -> bool:
-    """Whether a regex with this `need` (`_need`) can match somewhere in `text`.
+    """Whether a regex with this `need` (`firstchar.any_need`) can match somewhere in `text`.
 
     Cues that most releases lack are looked for once per text, not once per sentence.
     """
@@ -497,7 +491,7 @@ _NEXT_DAY = re.compile(
 _OTHER_YEAR = re.compile(
     r"\b(?:im|ein)\s+Jahr\s+(?P<d>zuvor|davor|darauf|danach)\b|\bein\s+Jahr\s+(?P<l>später)\b"
 )
-_RELATIVE_NEED = _need(_NEXT_DAY, _OTHER_YEAR)
+_RELATIVE_NEED = any_need(map(required_literals, (_NEXT_DAY, _OTHER_YEAR)))
 
 
 def relative_days(

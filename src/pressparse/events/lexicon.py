@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..schema import EVENT_TYPES
-from ..temporal.firstchar import required_literals
+from ..temporal.firstchar import any_need, required_literals
 
 KINDS = ("noun", "verb", "phrase")
 _FLAGS = ("part", "running", "attend", "since")
@@ -107,7 +107,7 @@ def join_contexts(
             side,
             joined,
             _alternation(blocking) if blocking else None,
-            None if None in needs else frozenset().union(*needs),
+            any_need(needs),
         )
     ]
 

@@ -184,6 +184,13 @@ def required_literals(pattern: re.Pattern[str], *, fold: bool = False) -> frozen
     return need or None
 
 
+def any_need(needs: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """The need of an alternation of patterns with these `required_literals`: every match
+    of one of them contains a string of the union (None: one need is unknown)."""
+    needs = list(needs)
+    return None if None in needs else frozenset().union(*needs)  # type: ignore[arg-type]
+
+
 #: Characters whose ``str.lower()`` is not what case-insensitive regex matching compares
 #: (multi-character lower case, final sigma, and the engine's extra case equivalences).
 FOLD_UNSAFE = re.compile(
